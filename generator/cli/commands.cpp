@@ -1,0 +1,12 @@
+#include "cli/commands.h"
+
+namespace tk::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> table = {
+        {"build", "render content/ into site/", setup_build},
+    };
+    return table;
+}
+
+}  // namespace tk::cli

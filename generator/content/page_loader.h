@@ -1,0 +1,23 @@
+#pragma once
+// One Markdown file -> Page: split front matter, parse it, validate it against the schema.
+#include <optional>
+#include <string>
+
+#include "config/config.h"
+#include "content/page.h"
+#include "diag/diagnostics.h"
+
+namespace tk {
+
+struct PageContext {
+    bool in_stage_folder = false;  // the file lives in a stage folder
+    bool is_index = false;         // the file is an _index.md
+    bool is_root = false;          // the file is content/_index.md
+};
+
+/// Parses one page. `display_path` is used in messages; `rel_path` is relative to content/.
+/// Returns nullopt when the page cannot be used; every problem is reported to `diags`.
+std::optional<Page> load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
+                              const PageContext& ctx, const Config& config, Diagnostics& diags);
+
+}  // namespace tk

@@ -1,0 +1,41 @@
+#pragma once
+// The build writes into a temporary folder beside the output and swaps it in only on success,
+// so a failed build leaves the previous site/ exactly as it was.
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostics.h"
+
+namespace tk {
+
+class OutputDir {
+public:
+    explicit OutputDir(std::string target) : m_target(std::move(target)) {}
+    ~OutputDir();
+    /// Creates the temporary folder.
+    bool begin(Diagnostics& diags);
+    /// Writes a file under the temporary folder (thread-safe). `rel` is '/'-separated.
+    bool write(const std::string& rel, std::string_view data, Diagnostics& diags);
+    bool copy(const std::string& source, const std::string& rel, Diagnostics& diags);
+    /// Whether a file was written at `rel` in this build.
+    bool written(const std::string& rel) const;
+    /// Replaces the target with the temporary folder.
+    bool commit(Diagnostics& diags);
+    /// Removes the temporary folder, leaving the target untouched.
+    void abort();
+    const std::string& staging() const { return m_staging; }
+    const std::string& target() const { return m_target; }
+
+private:
+    bool ensure_parent(const std::string& rel, Diagnostics& diags);
+    std::string m_target;
+    std::string m_staging;
+    bool m_open = false;
+    mutable std::mutex m_mutex;
+    std::set<std::string> m_dirs;
+    std::set<std::string> m_files;
+};
+
+}  // namespace tk

@@ -1,0 +1,72 @@
+#pragma once
+// Builds the Mustache view of each page: the one place where the content model meets templates.
+#include <toml++/toml.h>
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "config/config.h"
+#include "content/content_tree.h"
+#include "content/site_data.h"
+#include "links/graph.h"
+#include "markdown/renderer.h"
+#include "templates/theme.h"
+
+namespace tk {
+
+struct PageDates {
+    std::string last_updated;  // formatted, or empty
+};
+
+struct ViewInputs {
+    const Config& config;
+    const ContentTree& tree;
+    const SiteData& data;
+    const LinkGraph& graph;
+    const std::vector<RenderedMarkdown>& markdown;
+    const std::map<std::string, std::string>& assets;  // view key -> URL
+    toml::date today;
+    bool serve = false;
+    std::unordered_map<std::string, PageDates> dates;  // page id -> dates from git
+};
+
+/// The stage navigation rendered once per stage; the current page is marked by splicing.
+struct StageNav {
+    std::string html;
+    std::unordered_map<size_t, size_t> marks;  // page index -> offset for aria-current
+    std::string for_page(size_t page) const;
+};
+
+class ViewBuilder {
+public:
+    explicit ViewBuilder(const ViewInputs& in);
+    const mustache::data& site() const { return m_site; }
+    mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
+    mustache::data page_view(size_t page, const std::string& step_nav) const;
+    mustache::data stage_nav_view(size_t stage_index) const;
+    mustache::data listing_view(PageType type, const std::string& title, const std::string& path,
+                                const std::string& summary) const;
+    mustache::data glossary_view(const std::string& intro_html) const;
+    mustache::data all_pages_list() const;
+    std::string layout_for(const Page& p) const;
+    std::string review_due(const Page& p) const;  // formatted date or ""
+    bool due_for_review(const Page& p) const;
+
+    static std::string mark_token(size_t page);
+
+private:
+    mustache::data item(size_t page) const;
+    mustache::data labels(const std::vector<std::string>& ids, const Labels& names) const;
+    mustache::data list_of(const std::vector<size_t>& pages) const;
+    std::string url(const std::string& site_path) const { return m_in.config.base.rel(site_path); }
+    std::optional<toml::date> due_date(const Page& p) const;
+
+    const ViewInputs& m_in;
+    mustache::data m_site;
+    mustache::data m_assets;
+    mustache::data m_stages;
+};
+
+}  // namespace tk

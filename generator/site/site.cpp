@@ -1,0 +1,267 @@
+#include "site/site.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <map>
+#include <mutex>
+#include <unordered_set>
+
+#include "content/content_tree.h"
+#include "content/site_data.h"
+#include "links/graph.h"
+#include "links/page_hooks.h"
+#include "links/resolver.h"
+#include "markdown/renderer.h"
+#include "output/assets.h"
+#include "site/extras.h"
+#include "output/output_dir.h"
+#include "render/view.h"
+#include "templates/theme.h"
+#include "util/fs.h"
+#include "util/parallel.h"
+#include "util/strings.h"
+
+namespace tk {
+
+BuildDate build_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* sde = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(sde, &end, 10);
+        if (end && *end == '\0') t = std::time_t(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+namespace {
+
+class PhaseTimer {
+public:
+    explicit PhaseTimer(std::vector<PhaseTime>& out) : m_out(out), m_start(clock::now()), m_phase(m_start) {}
+    void done(const char* name) {
+        auto now = clock::now();
+        m_out.push_back({name, std::chrono::duration<double, std::milli>(now - m_phase).count()});
+        m_phase = now;
+    }
+    double total() const { return std::chrono::duration<double, std::milli>(clock::now() - m_start).count(); }
+
+private:
+    using clock = std::chrono::steady_clock;
+    std::vector<PhaseTime>& m_out;
+    clock::time_point m_start, m_phase;
+};
+
+/// "/strategy/x/" -> "strategy/x/index.html"
+std::string output_path(const std::string& site_path) {
+    std::string p = site_path.substr(1);
+    if (p.empty() || p.back() == '/') p += "index.html";
+    return p;
+}
+
+const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
+
+}  // namespace
+
+BuildResult Site::build(Diagnostics& diags) {
+    BuildResult result;
+    PhaseTimer timer(result.phases);
+    if (!m_options.base_url.empty()) {
+        m_config.base_url = m_options.base_url;
+        m_config.base = BaseUrl::parse(m_options.base_url);
+    }
+    result.output = m_options.output.empty() ? fs::join(m_config.root, m_config.output_dir) : m_options.output;
+
+    // 1. Content and data.
+    ContentTree tree = load_content(m_config, m_options.drafts, diags);
+    SiteData data = load_site_data(m_config.content_dir(), diags);
+    timer.done("load content");
+
+    // 2. Theme.
+    Theme theme;
+    theme.load(m_config.theme_dir(), diags);
+    auto assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
+    std::map<std::string, std::string> asset_urls;
+    for (const auto& a : assets) asset_urls[a.key] = m_config.base.rel("/" + a.rel);
+    timer.done("load theme");
+
+    // 3. Links: every path the build makes, then each page's Markdown.
+    std::unordered_set<std::string> generated(std::begin(k_generated), std::end(k_generated));
+    for (const auto& a : assets) generated.insert("/" + a.rel);
+    for (const char* g : k_generated) {
+        if (std::string(g).back() != '/') continue;
+        auto it = tree.by_url.find(g);
+        if (it != tree.by_url.end() && tree.pages[it->second].id != "glossary")
+            diags.error({tree.pages[it->second].source_path, 0, 0},
+                        std::string("writes the URL ") + g + ", which the generator makes itself");
+    }
+    LinkResolver resolver(tree, m_config.base, generated);
+    for (const auto& p : tree.pages) {
+        for (const auto& r : p.related) {
+            if (tree.find(r.value)) continue;
+            std::vector<std::string> ids;
+            for (const auto& q : tree.pages) ids.push_back(q.id);
+            std::string msg = "unknown page id '" + r.value + "' in related";
+            if (auto n = nearest(r.value, ids)) msg += " (did you mean '" + *n + "'?)";
+            diags.error(r.loc, msg, p.text);
+        }
+    }
+    for (const auto& g : data.glossary) {
+        for (const auto& s : g.see) {
+            if (tree.find(s.value)) continue;
+            std::vector<std::string> ids;
+            for (const auto& q : tree.pages) ids.push_back(q.id);
+            std::string msg = "unknown page id '" + s.value + "' in see";
+            if (auto n = nearest(s.value, ids)) msg += " (did you mean '" + *n + "'?)";
+            diags.error(s.loc, msg);
+        }
+    }
+
+    std::vector<RenderedMarkdown> markdown(tree.pages.size());
+    std::vector<std::vector<size_t>> page_links(tree.pages.size());
+    std::vector<std::vector<AnchorCheck>> anchors(tree.pages.size());
+    parallel_for(tree.pages.size(), [&](size_t i) {
+        const Page& p = tree.pages[i];
+        PageHooks hooks(p, resolver, data, m_config.base, diags);
+        MarkdownInput in{p.source_path, p.text, p.body_offset, m_config.unsafe_html, &hooks, &diags};
+        markdown[i] = render_markdown(in);
+        page_links[i] = std::move(hooks.linked_pages);
+        anchors[i] = std::move(hooks.anchors);
+    });
+    timer.done("render markdown");
+
+    // 4. Anchors (only now is every heading known), the link graph, orphans, reviews.
+    std::vector<std::string> glossary_ids;
+    for (const auto& g : data.glossary) glossary_ids.push_back(g.anchor);
+    for (char c = 'a'; c <= 'z'; ++c) glossary_ids.push_back(std::string("letter-") + c);
+    for (size_t i = 0; i < tree.pages.size(); ++i) {
+        for (const auto& a : anchors[i]) {
+            std::vector<std::string> ids;
+            std::string where;
+            if (a.target == -1) {
+                ids = glossary_ids;
+                where = "/glossary/";
+            } else {
+                size_t t = a.target == -2 ? i : size_t(a.target);
+                for (const auto& h : markdown[t].headings) ids.push_back(h.id);
+                where = a.target == -2 ? "this page" : "'" + relative_path(tree.pages[i].dir, tree.pages[t].rel_path) + "'";
+            }
+            if (std::find(ids.begin(), ids.end(), a.anchor) != ids.end()) continue;
+            diags.error(a.loc, "no heading '#" + a.anchor + "' in " + where + LinkResolver::anchor_suggestion(a.anchor, ids),
+                        tree.pages[i].text);
+        }
+    }
+    LinkGraph graph(tree.pages.size());
+    for (size_t i = 0; i < tree.pages.size(); ++i) {
+        for (size_t t : page_links[i]) graph.add(i, t);
+        for (const auto& r : tree.pages[i].related)
+            if (auto it = tree.by_id.find(r.value); it != tree.by_id.end()) graph.add(i, it->second);
+    }
+    BuildDate bd = build_date();
+    toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}};
+    ViewBuilder views(inputs);
+    for (const auto& p : tree.pages) {
+        if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
+        std::string msg = "due for review since " + views.review_due(p);
+        if (!p.owner.empty()) msg += " (owner: " + p.owner + ")";
+        diags.warning({p.source_path, 0, 0}, msg);
+    }
+    // Aliases: each makes a redirect page, and must not collide with a real page or another alias.
+    std::map<std::string, const Page*> alias_owner;
+    for (const auto& p : tree.pages) {
+        for (const auto& a : p.aliases) {
+            std::string path = a.value;
+            if (path.back() != '/' && path.find('.', path.rfind('/')) == std::string::npos) path += '/';
+            if (auto it = tree.by_url.find(path); it != tree.by_url.end()) {
+                diags.error(a.loc, "alias '" + a.value + "' is the URL of " + tree.pages[it->second].source_path, p.text);
+                continue;
+            }
+            if (generated.count(path)) {
+                diags.error(a.loc, "alias '" + a.value + "' is a URL the generator makes itself", p.text);
+                continue;
+            }
+            auto [it, fresh] = alias_owner.emplace(path, &p);
+            if (!fresh) diags.error(a.loc, "alias '" + a.value + "' is also an alias of " + it->second->source_path, p.text);
+        }
+    }
+    timer.done("resolve links");
+    if (diags.has_errors()) return result;
+
+    // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
+    OutputDir out(result.output);
+    if (!out.begin(diags)) return result;
+    std::vector<StageNav> navs(tree.stages.size());
+    for (size_t s = 0; s < tree.stages.size(); ++s) {
+        std::string raw;
+        if (!theme.render_partial("step-nav", views.stage_nav_view(s), raw, diags)) break;
+        StageNav& nav = navs[s];
+        nav.html.reserve(raw.size());
+        for (size_t k = 0; k < raw.size();) {
+            if (raw[k] == '\x1E') {
+                size_t end = raw.find('\x1F', k);
+                size_t page = std::stoul(raw.substr(k + 1, end - k - 1));
+                nav.marks[page] = nav.html.size();
+                k = end + 1;
+            } else {
+                nav.html += raw[k++];
+            }
+        }
+    }
+    std::unordered_map<std::string, size_t> stage_index;
+    for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
+    std::atomic<size_t> written{0};
+    parallel_for(tree.pages.size(), [&](size_t i) {
+        const Page& p = tree.pages[i];
+        std::string nav;
+        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
+            nav = navs[it->second].for_page(i);
+        std::string layout = views.layout_for(p);
+        mustache::data view;
+        if (p.id == "glossary" && p.type == PageType::Page) {
+            view = views.glossary_view(markdown[i].html);
+            layout = "glossary";
+        } else {
+            view = views.page_view(i, nav);
+        }
+        std::string html;
+        html.reserve(markdown[i].html.size() + nav.size() + 16384);
+        if (!theme.render(layout, view, html, diags)) return;
+        if (out.write(output_path(p.url), html, diags)) ++written;
+    });
+    timer.done("render pages");
+
+    // 6. Generated pages and files.
+    ExtraOutputs extras{m_config, tree, views, theme, out, diags};
+    written += extras.listings();
+    if (!tree.find("glossary")) written += extras.glossary();
+    written += extras.search_page();
+    written += extras.not_found();
+    written += extras.redirects(alias_owner);
+    extras.sitemap();
+    extras.robots();
+    timer.done("write extras");
+
+    // 7. Static files: page-bundle files beside their pages, theme assets fingerprinted.
+    parallel_for(tree.files.size(), [&](size_t i) { out.copy(tree.files[i].source, tree.files[i].rel, diags); });
+    for (const auto& a : assets) out.copy(a.source, a.rel, diags);
+    timer.done("copy static files");
+
+    if (m_options.strict && diags.warning_count() > 0)
+        diags.error({m_config.path, 0, 0}, "--strict: " + std::to_string(diags.warning_count()) + " warning(s) treated as errors");
+    if (diags.has_errors()) {
+        out.abort();
+        return result;
+    }
+    if (!out.commit(diags)) return result;
+    timer.done("swap output");
+    result.ok = true;
+    result.pages = written;
+    result.files = written + tree.files.size() + assets.size() + 2;
+    result.ms = timer.total();
+    return result;
+}
+
+}  // namespace tk

@@ -1,0 +1,51 @@
+#pragma once
+// Site: the build as an ordered list of phases. It parses nothing itself.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "diag/diagnostics.h"
+
+namespace tk {
+
+struct BuildOptions {
+    bool drafts = false;
+    bool serve = false;          // preview: drafts marked, live-reload script
+    std::string output;          // overrides config output_dir
+    std::string base_url;        // overrides config base_url
+    bool strict = false;         // warnings fail the build
+    std::vector<std::string> extra_scripts;  // site paths of scripts added to every page (serve)
+};
+
+struct PhaseTime {
+    std::string name;
+    double ms;
+};
+
+struct BuildResult {
+    bool ok = false;
+    size_t pages = 0;    // HTML pages written
+    size_t files = 0;    // all files written
+    double ms = 0;
+    std::vector<PhaseTime> phases;
+    std::string output;  // where the site was written
+};
+
+class Site {
+public:
+    Site(Config config, BuildOptions options) : m_config(std::move(config)), m_options(std::move(options)) {}
+    BuildResult build(Diagnostics& diags);
+
+private:
+    Config m_config;
+    BuildOptions m_options;
+};
+
+/// The build date: SOURCE_DATE_EPOCH when set, else today (UTC), as YYYY, MM, DD.
+struct BuildDate {
+    int year, month, day;
+};
+BuildDate build_date();
+
+}  // namespace tk

@@ -1,0 +1,156 @@
+#include "templates/theme.h"
+
+#include <algorithm>
+
+#include "util/fs.h"
+#include "util/strings.h"
+
+namespace tk {
+
+bool Theme::load(const std::string& dir, Diagnostics& diags) {
+    m_dir = dir;
+    std::string tdir = fs::join(dir, "templates");
+    if (!fs::is_dir(tdir)) {
+        diags.error({tdir, 0, 0}, "theme templates folder not found");
+        return false;
+    }
+    std::vector<std::string> errors;
+    auto entries = fs::walk(tdir, errors);
+    for (const auto& e : errors) diags.error({tdir, 0, 0}, e);
+    std::vector<std::pair<std::string, std::string>> layouts;
+    for (const auto& e : entries) {
+        if (e.is_dir || !ends_with(e.rel, ".mustache")) continue;
+        std::string path = fs::join(tdir, e.rel);
+        std::string err;
+        auto text = fs::read_file(path, err);
+        if (!text) {
+            diags.error({path, 0, 0}, "cannot read template: " + err);
+            continue;
+        }
+        m_sources[path] = normalise_newlines(*text);
+        std::string name = e.rel.substr(0, e.rel.size() - 9);
+        if (starts_with(name, "partials/")) m_partial_files[name.substr(9)] = path;
+        else layouts.push_back({name, path});
+    }
+    size_t before = diags.error_count();
+    for (const auto& [name, path] : layouts) compile(name, path, m_layouts[name], diags);
+    for (const auto& [name, path] : m_partial_files) compile(name, path, m_partials[name], diags);
+    return diags.error_count() == before;
+}
+
+bool Theme::compile(const std::string& name, const std::string& file, Compiled& c, Diagnostics& diags) {
+    std::vector<std::string> stack;
+    if (!expand(file, m_sources[file], 0, stack, c, diags)) return false;
+    c.tmpl = std::make_unique<mustache::mustache>(c.text);
+    if (!c.tmpl->is_valid()) {
+        report(c, c.tmpl->error_message(), diags);
+        return false;
+    }
+    return true;
+}
+
+/// Inlines {{> name}} tags, remembering where each piece of text came from.
+bool Theme::expand(const std::string& file, const std::string& text, int depth, std::vector<std::string>& stack,
+                   Compiled& c, Diagnostics& diags) {
+    if (std::find(stack.begin(), stack.end(), file) != stack.end() || depth > 16) {
+        diags.error({file, 0, 0}, "partial includes itself (through " + stack.back() + ")");
+        return false;
+    }
+    stack.push_back(file);
+    size_t pos = 0;
+    bool ok = true;
+    while (pos <= text.size()) {
+        size_t tag = text.find("{{>", pos);
+        size_t upto = tag == std::string::npos ? text.size() : tag;
+        if (upto > pos) {
+            c.map.push_back({c.text.size(), c.text.size() + (upto - pos), file, pos});
+            c.text.append(text, pos, upto - pos);
+        }
+        if (tag == std::string::npos) break;
+        size_t close = text.find("}}", tag);
+        if (close == std::string::npos) {
+            auto lc = line_col_at(text, tag);
+            diags.error({file, lc.line, lc.col}, "unclosed partial tag", text);
+            ok = false;
+            break;
+        }
+        std::string name(trim(std::string_view(text).substr(tag + 3, close - tag - 3)));
+        auto it = m_partial_files.find(name);
+        if (it == m_partial_files.end()) {
+            auto lc = line_col_at(text, tag);
+            std::vector<std::string> names;
+            for (const auto& [n, p] : m_partial_files) names.push_back(n);
+            std::string msg = "no partial '" + name + "' in templates/partials/";
+            if (auto near = nearest(name, names)) msg += " (did you mean '" + *near + "'?)";
+            diags.error({file, lc.line, lc.col}, msg, text);
+            ok = false;
+        } else {
+            ok = expand(it->second, m_sources[it->second], depth + 1, stack, c, diags) && ok;
+        }
+        pos = close + 2;
+    }
+    stack.pop_back();
+    return ok;
+}
+
+SourceLocation Theme::locate(const Compiled& c, size_t offset) const {
+    for (const auto& s : c.map) {
+        if (offset >= s.start && offset < s.end) {
+            auto it = m_sources.find(s.file);
+            auto lc = line_col_at(it->second, s.file_offset + (offset - s.start));
+            return {s.file, lc.line, lc.col};
+        }
+    }
+    if (!c.map.empty()) return {c.map.back().file, 0, 0};
+    return {m_dir, 0, 0};
+}
+
+void Theme::report(const Compiled& c, const std::string& message, Diagnostics& diags) const {
+    // kainjow says "Unclosed section "x" at 123": a byte offset in the expanded text.
+    size_t at = message.rfind(" at ");
+    SourceLocation loc{c.map.empty() ? m_dir : c.map.front().file, 0, 0};
+    std::string msg = message;
+    if (at != std::string::npos) {
+        try {
+            size_t off = std::stoul(message.substr(at + 4));
+            loc = locate(c, off);
+            msg = message.substr(0, at);
+        } catch (...) {
+        }
+    }
+    if (!msg.empty()) msg[0] = char(tolower(static_cast<unsigned char>(msg[0])));
+    auto it = m_sources.find(loc.path);
+    diags.error(loc, "template error: " + msg, it == m_sources.end() ? std::string_view{} : std::string_view(it->second));
+}
+
+bool Theme::render_compiled(const Compiled& c, const mustache::data& view, std::string& out, Diagnostics& diags) const {
+    // kainjow's render is const in practice on valid templates; the object is shared by the workers.
+    auto* tmpl = const_cast<mustache::mustache*>(c.tmpl.get());
+    tmpl->render(view, [&out](const std::string& s) { out += s; });
+    if (!tmpl->is_valid()) {
+        report(c, tmpl->error_message(), diags);
+        return false;
+    }
+    return true;
+}
+
+bool Theme::render(const std::string& layout, const mustache::data& view, std::string& out, Diagnostics& diags) const {
+    auto it = m_layouts.find(layout);
+    if (it == m_layouts.end() || !it->second.tmpl) {
+        diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
+        return false;
+    }
+    return render_compiled(it->second, view, out, diags);
+}
+
+bool Theme::render_partial(const std::string& name, const mustache::data& view, std::string& out,
+                           Diagnostics& diags) const {
+    auto it = m_partials.find(name);
+    if (it == m_partials.end() || !it->second.tmpl) {
+        diags.error({fs::join(fs::join(m_dir, "templates/partials"), name + ".mustache"), 0, 0}, "partial not found in theme");
+        return false;
+    }
+    return render_compiled(it->second, view, out, diags);
+}
+
+}  // namespace tk

@@ -1,0 +1,54 @@
+#pragma once
+// A theme's Mustache templates: loaded once, partials inlined once (kainjow re-parses a partial on
+// every include otherwise), errors mapped back to the template file, line and column.
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+
+namespace tk {
+
+namespace mustache = kainjow::mustache;
+
+class Theme {
+public:
+    /// Loads templates/*.mustache and templates/partials/*.mustache under `dir`.
+    bool load(const std::string& dir, Diagnostics& diags);
+    bool has(const std::string& layout) const { return m_layouts.count(layout) > 0; }
+    /// Renders a layout into `out`; reports a template error with its file:line:col.
+    bool render(const std::string& layout, const mustache::data& view, std::string& out, Diagnostics& diags) const;
+    /// Renders a partial on its own (used for fragments built once, such as the stage navigation).
+    bool render_partial(const std::string& name, const mustache::data& view, std::string& out, Diagnostics& diags) const;
+    const std::string& dir() const { return m_dir; }
+
+private:
+    struct Segment {
+        size_t start;          // offset in the expanded text
+        size_t end;
+        std::string file;
+        size_t file_offset;    // offset in that file where the segment starts
+    };
+    struct Compiled {
+        std::string text;
+        std::vector<Segment> map;
+        std::unique_ptr<mustache::mustache> tmpl;
+    };
+    bool compile(const std::string& name, const std::string& file, Compiled& c, Diagnostics& diags);
+    bool expand(const std::string& file, const std::string& text, int depth, std::vector<std::string>& stack,
+                Compiled& c, Diagnostics& diags);
+    SourceLocation locate(const Compiled& c, size_t offset) const;
+    void report(const Compiled& c, const std::string& message, Diagnostics& diags) const;
+    bool render_compiled(const Compiled& c, const mustache::data& view, std::string& out, Diagnostics& diags) const;
+
+    std::string m_dir;
+    std::map<std::string, std::string> m_partial_files;  // name -> path
+    std::map<std::string, std::string> m_sources;        // path -> text
+    std::map<std::string, Compiled> m_layouts;
+    std::map<std::string, Compiled> m_partials;
+};
+
+}  // namespace tk

@@ -1,0 +1,33 @@
+#pragma once
+// File system access, through Boost.Filesystem. Errors are returned, never thrown.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tk::fs {
+
+struct Entry {
+    std::string rel;   // path relative to the walked root, '/'-separated
+    bool is_dir;
+};
+
+/// Reads a whole file. On failure returns nullopt and sets `error`.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+bool write_file(const std::string& path, std::string_view data, std::string& error);
+/// Walks a tree, sorted by path; unreadable directories are reported in `errors` (path: reason).
+std::vector<Entry> walk(const std::string& root, std::vector<std::string>& errors);
+bool exists(const std::string& path);
+bool is_dir(const std::string& path);
+bool create_dirs(const std::string& path, std::string& error);
+bool copy_file(const std::string& from, const std::string& to, std::string& error);
+bool remove_all(const std::string& path, std::string& error);
+bool rename(const std::string& from, const std::string& to, std::string& error);
+std::string join(const std::string& a, const std::string& b);
+std::string parent(const std::string& path);
+std::string filename(const std::string& path);
+std::string absolute(const std::string& path);
+/// Modification time in nanoseconds, or 0.
+int64_t mtime(const std::string& path);
+
+}  // namespace tk::fs

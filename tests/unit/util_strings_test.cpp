@@ -1,0 +1,36 @@
+#include <gtest/gtest.h>
+
+#include "util/strings.h"
+
+using namespace tk;
+
+TEST(Strings, EscapesHtml) { EXPECT_EQ(html_escape("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"); }
+
+TEST(Strings, FindsInvalidUtf8) {
+    EXPECT_FALSE(find_invalid_utf8("plain £ text ✓"));
+    EXPECT_EQ(find_invalid_utf8("ab\xff"), 2u);
+    EXPECT_EQ(find_invalid_utf8("a\xe2\x82"), 1u);  // truncated sequence
+    EXPECT_EQ(find_invalid_utf8("\xc0\xaf"), 0u);   // overlong
+}
+
+TEST(Strings, LineAndColumn) {
+    auto lc = line_col_at("ab\ncd£e\nf", 8);
+    EXPECT_EQ(lc.line, 2);
+    EXPECT_EQ(lc.col, 5);
+    EXPECT_EQ(line_at("one\ntwo\r\nthree", 2), "two");
+}
+
+TEST(Strings, NearestSuggestsTypos) {
+    std::vector<std::string> keys = {"title", "summary", "type", "weight"};
+    EXPECT_EQ(nearest("sumary", keys), "summary");
+    EXPECT_EQ(nearest("titel", keys), "title");
+    EXPECT_FALSE(nearest("completely-different", keys));
+}
+
+TEST(Strings, NormalisesNewlinesAndBom) { EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFa\r\nb\r\n"), "a\nb\n"); }
+
+TEST(Strings, FormatsThousands) {
+    EXPECT_EQ(format_thousands(207720), "207,720");
+    EXPECT_EQ(format_thousands(5), "5");
+    EXPECT_EQ(format_thousands(1000000), "1,000,000");
+}
