@@ -21,7 +21,11 @@ const std::string* Config::role_label(std::string_view id) const {
 }
 
 std::string Config::content_dir() const { return fs::join(root, "content"); }
-std::string Config::theme_dir() const { return fs::join(fs::join(root, "themes"), theme); }
+std::string Config::theme_dir() const {
+    // A theme with a '/' is a path from the config's folder (fixture sites share one theme).
+    if (theme.find('/') != std::string::npos) return fs::join(root, theme);
+    return fs::join(fs::join(root, "themes"), theme);
+}
 
 namespace {
 Labels read_labels(const TomlSource& src, const toml::table& tbl, std::string_view key) {
