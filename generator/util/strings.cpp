@@ -7,15 +7,21 @@ namespace tk {
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 16);
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char* rep;
+        switch (s[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            default: continue;
         }
+        out.append(s.data() + run, i - run);
+        out += rep;
+        run = i + 1;
     }
+    out.append(s.data() + run, s.size() - run);
     return out;
 }
 
@@ -184,6 +190,7 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
 
 std::string normalise_newlines(std::string_view s) {
     if (starts_with(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+    if (s.find('\r') == std::string_view::npos) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
