@@ -103,7 +103,10 @@ TEST(FixtureSites, InvalidSitesFailWithPinnedDiagnosticsAndKeepOutput) {
         std::ofstream(( out / "index.html").string()) << "previous site";
         std::ofstream((out / "old" / "page.html").string()) << "old page";
         auto before = tree(out);
-        RunResult r = run_in(c, "build --config config.toml -o '" + out.string() + "'");
+        std::string extra;
+        if (bfs::exists(c / "args")) extra = " " + slurp(c / "args");
+        while (!extra.empty() && (extra.back() == '\n' || extra.back() == ' ')) extra.pop_back();
+        RunResult r = run_in(c, "build --config config.toml -o '" + out.string() + "'" + extra);
         std::string err = r.err;
         // The output path is random: pin the rest.
         for (size_t p; (p = err.find(out.string())) != std::string::npos;) err.replace(p, out.string().size(), "OUT");
