@@ -277,11 +277,11 @@ BuildResult Site::build(Diagnostics& diags) {
         out.abort();
         return result;
     }
+    result.files = out.file_count();
     if (!out.commit(diags)) return result;
     timer.done("swap output");
     result.ok = true;
     result.pages = written;
-    result.files = written + tree.files.size() + assets.size() + 2;
     result.ms = timer.total();
     return result;
 }
