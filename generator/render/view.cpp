@@ -65,6 +65,15 @@ std::string StageNav::for_page(size_t page) const {
     return out;
 }
 
+/// kainjow treats "" as true in {{#x}}: give each optional string a `has_x` flag for templates.
+void ViewBuilder::set_presence(mustache::data& page) {
+    for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "history_url", "edit_url", "report_url",
+                          "stage_title", "summary"}) {
+        const mustache::data* d = page.get(k);
+        page.set(std::string("has_") + k, d && d->is_string() && !d->string_value().empty());
+    }
+}
+
 std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_string(page) + "\x1F"; }
 
 ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
@@ -84,6 +93,8 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     m_site.set("accessibility_url", in.tree.find("accessibility") ? url("/accessibility/") : "");
     m_site.set("how_to_use_url", in.tree.find("how-to-use") ? url("/how-to-use/") : "");
     m_site.set("feedback_endpoint", c.feedback_endpoint);
+    m_site.set("has_feedback_endpoint", !c.feedback_endpoint.empty());
+    m_site.set("has_feed_url", in.has_feed);
     m_site.set("repo_url", c.repo_url);
     m_site.set("serve", in.serve);
     m_assets = obj();
@@ -185,6 +196,7 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
                           "stage_number", "history_url", "edit_url"})
         page.set(k, "");
     page.set("report_url", report_url(title, site_path, ""));
+    set_presence(page);
     v.set("page", page);
     return v;
 }
@@ -292,6 +304,7 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + p.source_path : "");
     page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + p.source_path : "");
     page.set("report_url", report_url(p.title, p.url, p.source_path));
+    set_presence(page);
     v.set("page", page);
 
     // Stages with the current one marked.

@@ -30,6 +30,7 @@ struct ViewInputs {
     toml::date today;
     bool serve = false;
     std::unordered_map<std::string, PageDates> dates;  // page id -> dates from git
+    bool has_feed = false;                              // /whats-new/feed.xml is written
 };
 
 /// The stage navigation rendered once per stage; the current page is marked by splicing.
@@ -55,6 +56,7 @@ public:
     bool due_for_review(const Page& p) const;
 
     static std::string mark_token(size_t page);
+    static void set_presence(mustache::data& page);
 
 private:
     mustache::data common_view() const;

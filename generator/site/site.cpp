@@ -180,7 +180,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     BuildDate bd = build_date();
     toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
-    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}, false};
     ViewBuilder views(inputs);
     for (const auto& p : tree.pages) {
         if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
@@ -233,23 +233,39 @@ BuildResult Site::build(Diagnostics& diags) {
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
     std::string home_html;
+    // The navigation goes in as a marker and is spliced in while writing: a stage of thousands of
+    // pages has a large navigation, and copying it through the view would cost more than the page.
+    const std::string nav_marker = "\x1E" "step-nav" "\x1F";
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
-        std::string nav;
-        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
-            nav = navs[it->second].for_page(i);
+        const StageNav* nav = nullptr;
+        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
         std::string layout = views.layout_for(p);
         mustache::data view;
         if (p.id == "glossary" && p.type == PageType::Page) {
             view = views.glossary_view(markdown[i].html);
             layout = "glossary";
         } else {
-            view = views.page_view(i, nav);
+            view = views.page_view(i, nav ? nav_marker : std::string());
         }
         std::string html;
-        html.reserve(markdown[i].html.size() + nav.size() + 16384);
+        html.reserve(markdown[i].html.size() + 16384);
         if (!theme.render(layout, view, html, diags)) return;
-        if (out.write(output_path(p.url), html, diags)) ++written;
+        bool ok;
+        size_t at = nav ? html.find(nav_marker) : std::string::npos;
+        if (at == std::string::npos) {
+            ok = out.write(output_path(p.url), html, diags);
+        } else {
+            std::string_view h(html), n(nav->html);
+            auto mark = nav->marks.find(i);
+            size_t split = mark == nav->marks.end() ? n.size() : mark->second;
+            ok = out.write(output_path(p.url),
+                           {h.substr(0, at), n.substr(0, split),
+                            mark == nav->marks.end() ? std::string_view{} : std::string_view(" aria-current=\"page\""),
+                            n.substr(split), h.substr(at + nav_marker.size())},
+                           diags);
+        }
+        if (ok) ++written;
         if (p.type == PageType::Home) home_html = std::move(html);
     });
     timer.done("render pages");
