@@ -1,0 +1,98 @@
+#pragma once
+// Small helpers for tests that need real files, processes and git repositories.
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/filesystem.hpp>
+
+namespace tk::test {
+
+/// A fresh folder under $TMPDIR, removed with everything in it at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        const char* base = std::getenv("TMPDIR");
+        std::string tmpl = std::string(base && *base ? base : "/tmp") + "/toolkit-test-XXXXXX";
+        char* made = mkdtemp(tmpl.data());
+        m_path = made ? made : "";
+    }
+    ~TempDir() {
+        boost::system::error_code ec;
+        if (!m_path.empty()) boost::filesystem::remove_all(m_path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return m_path; }
+    std::string operator/(const std::string& rel) const { return m_path + "/" + rel; }
+
+private:
+    std::string m_path;
+};
+
+inline void write_text(const std::string& path, const std::string& text) {
+    boost::filesystem::create_directories(boost::filesystem::path(path).parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+}
+
+inline std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+/// Runs a shell command; returns its exit status and (optionally) its standard output.
+inline int sh(const std::string& cmd, std::string* out = nullptr) {
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return -1;
+    std::array<char, 4096> buf;
+    std::string text;
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) text.append(buf.data(), n);
+    int status = pclose(p);
+    if (out) *out = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// Quotes a string for the shell.
+inline std::string q(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// A git repository whose commits have fixed dates and a fixed author, untouched by the
+/// user's git configuration.
+class GitRepo {
+public:
+    explicit GitRepo(std::string dir) : m_dir(std::move(dir)) {
+        boost::filesystem::create_directories(m_dir);
+        git("init -q -b main");
+    }
+    const std::string& dir() const { return m_dir; }
+    int git(const std::string& args, std::string* out = nullptr, const std::string& date = "2026-01-01T12:00:00Z") const {
+        std::string env = "GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Editor "
+                          "GIT_AUTHOR_EMAIL=editor@example.org GIT_COMMITTER_NAME=Editor "
+                          "GIT_COMMITTER_EMAIL=editor@example.org GIT_AUTHOR_DATE=" + date +
+                          " GIT_COMMITTER_DATE=" + date + " ";
+        return sh("cd " + q(m_dir) + " && " + env + "git -c commit.gpgsign=false " + args + " 2>&1", out);
+    }
+    void write(const std::string& rel, const std::string& text) const { write_text(m_dir + "/" + rel, text); }
+    /// Stages everything and commits with the message at the given ISO date.
+    int commit(const std::string& message, const std::string& date) const {
+        git("add -A");
+        return git("commit -q --allow-empty -m " + q(message), nullptr, date);
+    }
+
+private:
+    std::string m_dir;
+};
+
+}  // namespace tk::test
