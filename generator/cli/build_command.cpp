@@ -49,6 +49,8 @@ std::function<int()> setup_build(CLI::App& app) {
         Site site(*config, opts);
         BuildResult r = site.build(diags);
         std::cerr << diags.format_all();
+        if (!args->quiet)
+            for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
         if (args->verbose) {
             for (const auto& p : r.phases) std::fprintf(stdout, "  %-20s %8.1f ms\n", p.name.c_str(), p.ms);
         }

@@ -183,7 +183,7 @@ GitHistory read_git_history(const std::string& root, const GitOptions& options) 
     h.shallow = git_repository_is_shallow(repo.get()) == 1;
     git_oid head_id;
     if (git_reference_name_to_id(&head_id, repo.get(), "HEAD") != 0) {
-        h.why = "the repository has no commits yet";
+        h.why = "its repository has no commits yet";
         return h;
     }
     git_commit* head_raw = nullptr;

@@ -15,6 +15,7 @@
 #include "markdown/renderer.h"
 #include "output/assets.h"
 #include "site/extras.h"
+#include "site/history.h"
 #include "output/output_dir.h"
 #include "render/view.h"
 #include "templates/theme.h"
@@ -61,7 +62,8 @@ std::string output_path(const std::string& site_path) {
     return p;
 }
 
-const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
+const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html",
+                             "/whats-new/", "/whats-new/feed.xml"};
 
 /// A page that nothing links to and no listing shows is hard to find: warn. Links in the theme's
 /// own chrome (header, footer) count: they are read from the rendered home page.
@@ -97,6 +99,18 @@ BuildResult Site::build(Diagnostics& diags) {
     ContentTree tree = load_content(m_config, m_options.drafts, diags);
     SiteData data = load_site_data(m_config.content_dir(), diags);
     timer.done("load content");
+
+    // 1b. Git history: when each page last changed, and the change notes. Serve also asks which
+    // files have uncommitted changes (they show today's date there).
+    GitHistory history = m_history ? *m_history : read_git_history(m_config.root, {"content/", m_options.serve});
+    if (!history.available)
+        result.notes.push_back("pages get no \"Last updated\" dates (" + (m_config.root.empty() ? std::string(".") : m_config.root) +
+                               ": " + history.why + ")");
+    else if (history.shallow)
+        diags.warning({m_config.path, 0, 0},
+                      "this is a shallow clone, so \"Last updated\" dates and change notes are wrong: fetch the whole "
+                      "history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0)");
+    timer.done("read git history");
 
     // 2. Theme.
     Theme theme;
@@ -180,7 +194,8 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     BuildDate bd = build_date();
     toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
-    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}, false};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve,
+                      page_dates(tree, history, m_options.serve ? std::optional(today) : std::nullopt), true};
     ViewBuilder views(inputs);
     for (const auto& p : tree.pages) {
         if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
@@ -278,6 +293,7 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.search_page();
     written += extras.not_found();
     written += extras.redirects(alias_owner);
+    written += extras.whats_new(history);
     extras.sitemap();
     extras.robots();
     timer.done("write extras");

@@ -1,11 +1,13 @@
 #pragma once
 // Site: the build as an ordered list of phases. It parses nothing itself.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
 #include "diag/diagnostics.h"
+#include "git/history.h"
 
 namespace tk {
 
@@ -30,16 +32,20 @@ struct BuildResult {
     double ms = 0;
     std::vector<PhaseTime> phases;
     std::string output;  // where the site was written
+    std::vector<std::string> notes;  // things to say once that are not warnings ("no git dates: ...")
 };
 
 class Site {
 public:
     Site(Config config, BuildOptions options) : m_config(std::move(config)), m_options(std::move(options)) {}
     BuildResult build(Diagnostics& diags);
+    /// Use this history instead of reading git (tests pass a fixed one; serve reads it once per commit).
+    void use_history(GitHistory history) { m_history = std::move(history); }
 
 private:
     Config m_config;
     BuildOptions m_options;
+    std::optional<GitHistory> m_history;
 };
 
 /// The build date: SOURCE_DATE_EPOCH when set, else today (UTC), as YYYY, MM, DD.

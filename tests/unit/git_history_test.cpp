@@ -112,7 +112,7 @@ TEST(GitHistory, EmptyRepository) {
     GitRepo repo(tmp.path());
     GitHistory h = read_git_history(tmp.path(), {});
     EXPECT_FALSE(h.available);
-    EXPECT_EQ(h.why, "the repository has no commits yet");
+    EXPECT_EQ(h.why, "its repository has no commits yet");
 }
 
 TEST(GitHistory, ShallowCloneIsFlagged) {
