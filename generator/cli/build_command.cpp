@@ -49,8 +49,6 @@ std::function<int()> setup_build(CLI::App& app) {
         Site site(*config, opts);
         BuildResult r = site.build(diags);
         std::cerr << diags.format_all();
-        if (!args->quiet)
-            for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
         if (args->verbose) {
             for (const auto& p : r.phases) std::fprintf(stdout, "  %-20s %8.1f ms\n", p.name.c_str(), p.ms);
         }
@@ -61,6 +59,7 @@ std::function<int()> setup_build(CLI::App& app) {
             return k_content_error;
         }
         if (!args->quiet) {
+            for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
             std::fprintf(stdout, "Built %s and %s in %.0f ms into %s%s\n", plural(r.pages, "page").c_str(),
                          plural(r.files, "file").c_str(), r.ms, r.output.c_str(),
                          diags.warning_count() ? (" (" + plural(diags.warning_count(), "warning") + ")").c_str() : "");

@@ -68,6 +68,25 @@ inline std::string q(const std::string& s) {
     return out + "'";
 }
 
+/// Copies a fixture site (config.toml and content/) into `dest`, pointing its theme at the
+/// fixture theme by absolute path so the copy builds anywhere.
+inline void copy_fixture(const std::string& name, const std::string& dest) {
+    namespace bfs = boost::filesystem;
+    bfs::path src = bfs::path(TOOLKIT_SOURCE_DIR) / "tests/sites" / name;
+    bfs::create_directories(bfs::path(dest) / "content");
+    for (bfs::recursive_directory_iterator it(src / "content"), end; it != end; ++it) {
+        bfs::path rel = it->path().lexically_relative(src);
+        if (bfs::is_directory(it->path())) bfs::create_directories(bfs::path(dest) / rel);
+        else bfs::copy_file(it->path(), bfs::path(dest) / rel, bfs::copy_options::overwrite_existing);
+    }
+    std::string config = read_text((src / "config.toml").string());
+    std::string theme = std::string(TOOLKIT_SOURCE_DIR) + "/tests/themes/minimal";
+    size_t at = config.find("theme = ");
+    size_t eol = config.find('\n', at);
+    config.replace(at, eol - at, "theme = \"" + theme + "\"");
+    write_text(dest + "/config.toml", config);
+}
+
 /// A git repository whose commits have fixed dates and a fixed author, untouched by the
 /// user's git configuration.
 class GitRepo {
