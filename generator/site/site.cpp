@@ -14,8 +14,10 @@
 #include "links/resolver.h"
 #include "markdown/renderer.h"
 #include "output/assets.h"
+#include "site/build_cache.h"
 #include "site/extras.h"
 #include "site/history.h"
+#include "site/page_markdown.h"
 #include "output/output_dir.h"
 #include "render/view.h"
 #include "templates/theme.h"
@@ -94,9 +96,17 @@ BuildResult Site::build(Diagnostics& diags) {
         m_config.base = BaseUrl::parse(m_options.base_url);
     }
     result.output = m_options.output.empty() ? fs::join(m_config.root, m_config.output_dir) : m_options.output;
+    if (m_cache) m_cache->begin(settings_key(m_config, m_options));
+    struct FinishCache {
+        BuildCache* cache;
+        const BuildResult& result;
+        ~FinishCache() {
+            if (cache) cache->finish(result.ok);
+        }
+    } finish_cache{m_cache, result};
 
     // 1. Content and data.
-    ContentTree tree = load_content(m_config, m_options.drafts, diags);
+    ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
     SiteData data = load_site_data(m_config.content_dir(), diags);
     timer.done("load content");
 
@@ -114,6 +124,7 @@ BuildResult Site::build(Diagnostics& diags) {
 
     // 2. Theme.
     Theme theme;
+    theme.use_cache(m_cache ? &m_cache->renders : nullptr);
     theme.load(m_config.theme_dir(), diags);
     auto assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
     std::map<std::string, std::string> asset_urls;
@@ -155,13 +166,12 @@ BuildResult Site::build(Diagnostics& diags) {
     std::vector<RenderedMarkdown> markdown(tree.pages.size());
     std::vector<std::vector<size_t>> page_links(tree.pages.size());
     std::vector<std::vector<AnchorCheck>> anchors(tree.pages.size());
+    MarkdownCache* markdown_cache = m_cache ? &m_cache->markdown : nullptr;
     parallel_for(tree.pages.size(), [&](size_t i) {
-        const Page& p = tree.pages[i];
-        PageHooks hooks(p, resolver, data, m_config.base, diags);
-        MarkdownInput in{p.source_path, p.text, p.body_offset, m_config.unsafe_html, &hooks, &diags};
-        markdown[i] = render_markdown(in);
-        page_links[i] = std::move(hooks.linked_pages);
-        anchors[i] = std::move(hooks.anchors);
+        PageMarkdown r = render_page_markdown(tree.pages[i], resolver, data, m_config, markdown_cache, diags);
+        markdown[i] = std::move(r.md);
+        page_links[i] = std::move(r.links);
+        anchors[i] = std::move(r.anchors);
     });
     timer.done("render markdown");
 
@@ -225,7 +235,7 @@ BuildResult Site::build(Diagnostics& diags) {
     if (diags.has_errors()) return result;
 
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
-    OutputDir out(result.output);
+    OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
     std::vector<StageNav> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) {

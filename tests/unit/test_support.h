@@ -70,17 +70,27 @@ inline std::string q(const std::string& s) {
 
 /// Copies a fixture site (config.toml and content/) into `dest`, pointing its theme at the
 /// fixture theme by absolute path so the copy builds anywhere.
-inline void copy_fixture(const std::string& name, const std::string& dest) {
+inline void copy_tree(const std::string& from, const std::string& to) {
+    namespace bfs = boost::filesystem;
+    bfs::create_directories(to);
+    for (bfs::recursive_directory_iterator it(from), end; it != end; ++it) {
+        bfs::path target = bfs::path(to) / it->path().lexically_relative(from);
+        if (bfs::is_directory(it->path())) bfs::create_directories(target);
+        else bfs::copy_file(it->path(), target, bfs::copy_options::overwrite_existing);
+    }
+}
+
+/// With `own_theme`, the fixture theme is copied to dest/theme too, for tests that edit it.
+inline void copy_fixture(const std::string& name, const std::string& dest, bool own_theme = false) {
     namespace bfs = boost::filesystem;
     bfs::path src = bfs::path(TOOLKIT_SOURCE_DIR) / "tests/sites" / name;
-    bfs::create_directories(bfs::path(dest) / "content");
-    for (bfs::recursive_directory_iterator it(src / "content"), end; it != end; ++it) {
-        bfs::path rel = it->path().lexically_relative(src);
-        if (bfs::is_directory(it->path())) bfs::create_directories(bfs::path(dest) / rel);
-        else bfs::copy_file(it->path(), bfs::path(dest) / rel, bfs::copy_options::overwrite_existing);
-    }
+    copy_tree((src / "content").string(), dest + "/content");
     std::string config = read_text((src / "config.toml").string());
     std::string theme = std::string(TOOLKIT_SOURCE_DIR) + "/tests/themes/minimal";
+    if (own_theme) {
+        copy_tree(theme, dest + "/theme");
+        theme = dest + "/theme";
+    }
     size_t at = config.find("theme = ");
     size_t eol = config.find('\n', at);
     config.replace(at, eol - at, "theme = \"" + theme + "\"");
