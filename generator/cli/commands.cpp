@@ -18,6 +18,7 @@ const std::vector<Command>& commands() {
                  return k_usage_error;
              };
          }},
+        {"serve", "preview the site with live reload on http://127.0.0.1:1313/", setup_serve},
     };
     return table;
 }

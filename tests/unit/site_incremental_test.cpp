@@ -178,8 +178,9 @@ TEST(SiteIncremental, RendersOnlyWhatAnEditTouches) {
     ASSERT_TRUE(second.ok);
     EXPECT_EQ(cache.renders.rendered.load(), 1u);
     EXPECT_NE(html(second, "strategy/problem/index.html").find("Talk to them, often."), std::string::npos);
-    for (const auto& [k, v] : first.files)
+    for (const auto& [k, v] : first.files) {
         if (k != "strategy/problem/index.html" && v.data) EXPECT_EQ(*v.data, *second.files.at(k).data) << k;
+    }
 
     // A title: the page, the pages that link to it or list it, and the navigation of its stage.
     cache.renders.rendered = 0;
