@@ -70,6 +70,18 @@ bool OutputDir::write(const std::string& rel, std::string_view data, Diagnostics
 }
 
 bool OutputDir::write(const std::string& rel, const std::vector<std::string_view>& pieces, Diagnostics& diags) {
+    if (m_memory) {
+        std::string joined;
+        size_t size = 0;
+        for (auto p : pieces) size += p.size();
+        joined.reserve(size);
+        for (auto p : pieces) joined += p;
+        auto bytes = std::make_shared<const std::string>(std::move(joined));
+        std::lock_guard lock(m_mutex);
+        (*m_memory)[rel] = {std::move(bytes), ""};
+        m_files.insert(rel);
+        return true;
+    }
     if (!ensure_parent(rel, diags)) return false;
     std::string err;
     if (!fs::write_file(fs::join(m_staging, rel), pieces, err)) {

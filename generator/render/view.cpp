@@ -183,8 +183,7 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
     page.set("url", url(site_path));
     page.set("canonical", m_in.config.base.abs(site_path));
     for (const char* k : {"is_home", "is_stage", "is_guidance", "is_template", "is_tool", "is_page", "has_toc",
-                          "has_audiences", "has_who", "has_sources", "due_for_review", "draft", "has_last_updated",
-                          "has_history_url", "has_edit_url"})
+                          "has_audiences", "has_who", "has_sources", "due_for_review", "draft"})
         page.set(k, false);
     page.set("type", "generated");
     page.set("type_label", "");
@@ -291,8 +290,6 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     page.set("has_sources", !p.sources.empty());
     auto dates = m_in.dates.find(p.id);
     page.set("last_updated", dates == m_in.dates.end() ? "" : dates->second.last_updated);
-    // kainjow treats an empty string as true in a section, so each optional string has a has_ bool.
-    page.set("has_last_updated", dates != m_in.dates.end() && !dates->second.last_updated.empty());
     page.set("last_reviewed", p.last_reviewed ? format_date(*p.last_reviewed) : "");
     page.set("review_by", p.in_stage_listing() ? review_due(p) : "");
     page.set("due_for_review", due_for_review(p));
@@ -309,8 +306,6 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     std::string repo_path = "content/" + p.rel_path;
     page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + repo_path : "");
     page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + repo_path : "");
-    page.set("has_history_url", github);
-    page.set("has_edit_url", github);
     page.set("report_url", report_url(p.title, p.url, repo_path));
     set_presence(page);
     v.set("page", page);
