@@ -18,6 +18,7 @@ std::function<int()> setup_serve(CLI::App& app) {
                    "address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 shows it to the network)");
     app.add_flag("--poll", opts->poll, "look for changes by polling instead of inotify (network file systems)");
     app.add_flag("--no-git", *no_git, "do not read \"Last updated\" dates from git");
+    app.add_flag("--verbose,-v", opts->verbose, "print the time of each build phase");
     return [opts, no_git]() -> int {
         opts->git = !*no_git;
         // SIGINT and SIGTERM are blocked in every thread (threads inherit the mask) and taken

@@ -42,6 +42,29 @@ bool hidden_or_data(const std::string& rel) {
     return false;
 }
 
+/// One page, with the fields that come from its place in the tree.
+std::optional<Page> load_one(const std::string& display, const std::string& rel, std::string raw, const PageContext& ctx,
+                             const std::vector<std::string_view>& parts, const Config& config, Diagnostics& diags) {
+    auto page = load_page(display, rel, std::move(raw), ctx, config, diags);
+    if (!page) return page;
+    page->id = id_for(rel);
+    size_t slash = rel.rfind('/');
+    page->dir = slash == std::string::npos ? "" : rel.substr(0, slash);
+    page->stage = ctx.in_stage_folder ? std::string(parts[0])
+                                      : (ctx.is_index && !ctx.is_root && page->type == PageType::Stage ? page->id : "");
+    page->url = url_for_id(page->id);
+    return page;
+}
+
+/// A page lent by the cache, with the diagnostics it gave when it was parsed.
+void take(PageCache::Entry& e, std::optional<Page>& out, Diagnostics& diags) {
+    for (const auto& d : e.diags) diags.add(d);
+    if (!e.parsed) return;
+    out = std::move(e.page);
+    e.page.reset();
+    e.home = false;
+}
+
 }  // namespace
 
 ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags, PageCache* cache) {
@@ -73,41 +96,66 @@ ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags, 
         const std::string& rel = md_files[i];
         std::string display = fs::join(display_root, rel);
         if (starts_with(display, "./")) display = display.substr(2);
+        auto parts = split(rel, '/');
+        PageContext ctx;
+        ctx.is_index = fs::filename(rel) == "_index.md";
+        ctx.is_root = rel == "_index.md";
+        ctx.in_stage_folder = parts.size() >= 2 && has_index(std::string(parts[0]));
+
+        // Serve: a file unchanged since it was parsed is not parsed again, and if stat shows
+        // that, not even read.
+        uint64_t place = 0;
+        std::optional<fs::FileStamp> stamp;
+        int64_t read_at = 0;
+        PageCache::Entry* hit = nullptr;
+        if (cache) {
+            place = hash_combine(cache->settings, uint64_t(ctx.in_stage_folder) | uint64_t(ctx.is_index) << 1 |
+                                                      uint64_t(ctx.is_root) << 2);
+            stamp = fs::stamp(fs::join(root, rel));
+            read_at = fs::now_ns();
+            hit = cache->find(rel);
+            if (hit && (hit->home || !hit->parsed)) {
+                hit->seen = true;
+            } else {
+                hit = nullptr;
+            }
+            constexpr int64_t k_clock_tick_ns = 20'000'000;  // coarser than any file system's timestamps
+            if (hit && stamp && hit->place == place && hit->stamp == *stamp &&
+                hit->stamp.mtime_ns + k_clock_tick_ns < hit->read_at_ns) {
+                take(*hit, loaded[i], diags);
+                return;
+            }
+        }
         std::string err;
         auto raw = fs::read_file(fs::join(root, rel), err);
         if (!raw) {
             diags.error({display, 0, 0}, "cannot read file: " + err);
             return;
         }
-        auto parts = split(rel, '/');
-        PageContext ctx;
-        ctx.is_index = fs::filename(rel) == "_index.md";
-        ctx.is_root = rel == "_index.md";
-        ctx.in_stage_folder = parts.size() >= 2 && has_index(std::string(parts[0]));
-        uint64_t key = 0;
         if (cache) {
-            key = hash_combine(hash_combine(hash64(*raw), cache->settings),
-                               uint64_t(ctx.in_stage_folder) | uint64_t(ctx.is_index) << 1 | uint64_t(ctx.is_root) << 2);
-            if (auto hit = cache->entries.find(rel); hit && hit->key == key) {
-                for (const auto& d : hit->diags) diags.add(d);
-                loaded[i] = hit->page;
+            uint64_t key = hash_combine(hash64(*raw), place);
+            if (hit && hit->key == key) {
+                // Same bytes: the same page, with the new stamp so that next time stat suffices.
+                hit->stamp = stamp.value_or(fs::FileStamp{});
+                hit->read_at_ns = read_at;
+                take(*hit, loaded[i], diags);
                 return;
             }
-        }
-        Diagnostics local;
-        auto page = load_page(display, rel, std::move(*raw), ctx, config, cache ? local : diags);
-        if (page) {
-            page->id = id_for(rel);
-            size_t slash = rel.rfind('/');
-            page->dir = slash == std::string::npos ? "" : rel.substr(0, slash);
-            page->stage = ctx.in_stage_folder ? std::string(parts[0]) : (ctx.is_index && !ctx.is_root && page->type == PageType::Stage ? page->id : "");
-            page->url = url_for_id(page->id);
-        }
-        if (cache) {
-            cache->entries.store(rel, CachedPage{key, page, local.sorted()});
+            Diagnostics local;
+            PageCache::Entry& e = cache->put(rel);
+            e = PageCache::Entry{};
+            e.key = key;
+            e.place = place;
+            e.stamp = stamp.value_or(fs::FileStamp{});
+            e.read_at_ns = read_at;
+            e.seen = true;
+            loaded[i] = load_one(display, rel, std::move(*raw), ctx, parts, config, local);
+            e.parsed = loaded[i].has_value();
+            e.diags = local.sorted();
             diags.merge(local);
+            return;
         }
-        loaded[i] = std::move(page);
+        loaded[i] = load_one(display, rel, std::move(*raw), ctx, parts, config, diags);
     });
     for (auto& p : loaded) {
         if (!p) continue;

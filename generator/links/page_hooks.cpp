@@ -5,7 +5,10 @@
 namespace tk {
 
 std::string PageHooks::link(std::string_view href, bool image, const SourceLocation& loc) {
-    Resolution r = m_resolver.resolve(m_page, href, image);
+    return use(m_resolver.resolve(m_page, href, image), href, loc);
+}
+
+std::string PageHooks::use(const Resolution& r, std::string_view href, const SourceLocation& loc) {
     switch (r.kind) {
         case Resolution::Broken:
             m_diags.error(loc, r.error, m_page.text);

@@ -24,6 +24,9 @@ public:
         : m_page(page), m_resolver(resolver), m_data(data), m_base(base), m_diags(diags) {}
 
     std::string link(std::string_view href, bool image, const SourceLocation& loc) override;
+    /// What link() does with a link once resolved: records it and returns the href to write.
+    std::string use(const Resolution& r, std::string_view href, const SourceLocation& loc);
+    const LinkResolver& resolver() const { return m_resolver; }
     std::optional<std::string> shortcode(std::string_view name, std::string_view args, const SourceLocation& loc) override;
     void text(std::string_view text, bool plain_only, std::string& out) override;
 

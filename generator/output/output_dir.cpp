@@ -93,6 +93,14 @@ bool OutputDir::write(const std::string& rel, const std::vector<std::string_view
     return true;
 }
 
+bool OutputDir::write(const std::string& rel, std::shared_ptr<const std::string> data, Diagnostics& diags) {
+    if (!m_memory) return write(rel, std::string_view(*data), diags);
+    std::lock_guard lock(m_mutex);
+    (*m_memory)[rel] = {std::move(data), ""};
+    m_files.insert(rel);
+    return true;
+}
+
 bool OutputDir::copy(const std::string& source, const std::string& rel, Diagnostics& diags) {
     if (m_memory) {
         std::lock_guard lock(m_mutex);

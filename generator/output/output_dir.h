@@ -2,6 +2,7 @@
 // The build writes into a temporary folder beside the output and swaps it in only on success,
 // so a failed build leaves the previous site/ exactly as it was. Serve gives it a map instead:
 // the files then stay in memory, and copied files are recorded by their source path.
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -24,6 +25,8 @@ public:
     bool write(const std::string& rel, std::string_view data, Diagnostics& diags);
     /// Writes the concatenation of `pieces` without joining them in memory first.
     bool write(const std::string& rel, const std::vector<std::string_view>& pieces, Diagnostics& diags);
+    /// Writes shared bytes; in memory they are kept as they are, not copied.
+    bool write(const std::string& rel, std::shared_ptr<const std::string> data, Diagnostics& diags);
     bool copy(const std::string& source, const std::string& rel, Diagnostics& diags);
     /// Whether a file was written at `rel` in this build.
     bool written(const std::string& rel) const;

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <map>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -37,6 +38,7 @@ struct ViewInputs {
 /// The stage navigation rendered once per stage; the current page is marked by splicing.
 struct StageNav {
     std::string html;
+    uint64_t hash = 0;  // of html (serve: pages are reused while their navigation is the same)
     std::unordered_map<size_t, size_t> marks;  // page index -> offset for aria-current
     std::string for_page(size_t page) const;
 };
@@ -60,6 +62,15 @@ public:
     static std::string mark_token(size_t page);
     static void set_presence(mustache::data& page);
 
+    /// Serve: a fingerprint of everything page_view(page, step_nav) reads (render/view_keys.cpp),
+    /// so a page whose inputs are unchanged is not built again. Keep it in step with page_view;
+    /// the incremental tests check every reuse against a fresh render.
+    uint64_t page_key(size_t page, const std::string& step_nav) const;
+    /// The same for listing_view(type, ...) and for all_pages_list() (with base_view).
+    uint64_t listing_key(PageType type) const;
+    uint64_t stage_nav_key(size_t stage_index) const;
+    uint64_t all_pages_key() const;
+
 private:
     mustache::data common_view() const;
     std::string report_url(const std::string& title, const std::string& site_path, const std::string& source_path) const;
@@ -74,6 +85,12 @@ private:
     mustache::data m_assets;
     mustache::data m_stages;
     mustache::data m_empty_list;
+    // page_key's parts, made on first use: what every page shows, and each page as others list it.
+    uint64_t site_key() const;
+    uint64_t item_key(size_t page) const;
+    mutable std::once_flag m_keys_once;
+    mutable uint64_t m_site_key = 0;
+    mutable std::vector<uint64_t> m_item_keys;
 };
 
 }  // namespace tk

@@ -1,6 +1,7 @@
 #include "serve/preview.h"
 
 #include <sys/stat.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,12 @@ bool is_loopback(const std::string& host) {
 }
 
 std::string plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
+
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 int64_t mtime_ns(const std::string& path) {
     struct stat st {};
@@ -46,6 +53,7 @@ size_t count_changed(const MemoryFiles* before, const MemoryFiles& after, std::m
     for (const auto& [k, f] : after) {
         auto it = before->find(k);
         if (it == before->end()) ++n;
+        else if (f.data && f.data == it->second.data) continue;  // shared with the previous build: unchanged
         else if (bool(f.data) != bool(it->second.data)) ++n;
         else if (f.data ? *f.data != *it->second.data : f.source != it->second.source || stamps[k] != now[k]) ++n;
     }
@@ -137,6 +145,7 @@ GitHistory Preview::history_for(const std::string& root) {
 bool Preview::rebuild(const std::vector<std::string>& changed) {
     std::lock_guard lock(m_build_mutex);
     auto started = std::chrono::steady_clock::now();
+    double cpu_started = cpu_ms();
     Diagnostics diags;
     auto next = std::make_shared<SiteState>(m_state ? *m_state : SiteState{});
     bool ok = false;
@@ -154,10 +163,24 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
         site.use_cache(&m_cache);
         auto files = std::make_shared<MemoryFiles>();
         site.write_to_memory(files.get());
+        m_cache.renders.rendered = 0;
+        m_cache.renders.reused = 0;
+        m_cache.pages_html.built = 0;
+        m_cache.pages_html.reused = 0;
         BuildResult r = site.build(diags);
         if (!m_said_notes)
             for (const auto& n : r.notes) m_err << "note: " << n << "\n";
         m_said_notes = true;
+        if (m_opts.verbose) {
+            char line[96];
+            for (const auto& ph : r.phases) {
+                std::snprintf(line, sizeof line, "  %-20s %8.1f ms\n", ph.name.c_str(), ph.ms);
+                m_out << line;
+            }
+            m_out << "  pages: " << m_cache.pages_html.built << " made, " << m_cache.pages_html.reused
+                  << " unchanged; templates: " << m_cache.renders.rendered << " rendered, " << m_cache.renders.reused
+                  << " reused\n";
+        }
         if (r.ok) {
             ok = true;
             pages = r.pages;
@@ -192,8 +215,9 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
         if (starts_with(fs::absolute(first), root + "/")) first = fs::absolute(first).substr(root.size() + 1);
         what = " after " + first + (changed.size() > 1 ? " and " + plural(changed.size() - 1, "other") : "");
     }
-    char took[32];
-    std::snprintf(took, sizeof took, "%.0f ms", ms);
+    char took[64];
+    if (m_opts.verbose) std::snprintf(took, sizeof took, "%.0f ms (%.0f ms of CPU time)", ms, cpu_ms() - cpu_started);
+    else std::snprintf(took, sizeof took, "%.0f ms", ms);
     if (!ok)
         m_err << "Build failed" << what << ": " << plural(errors.size(), "error")
               << ". The preview shows the errors on every page until they are fixed.\n";

@@ -24,6 +24,7 @@ struct PreviewOptions {
     int port = 1313;        // 0: any free port
     bool poll = false;      // poll for changes instead of inotify
     bool git = true;        // read "Last updated" dates from git
+    bool verbose = false;   // print the time of each build phase
 };
 
 class Preview {

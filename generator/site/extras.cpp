@@ -1,6 +1,7 @@
 #include "site/extras.h"
 
 #include "site/history.h"
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -11,14 +12,30 @@ bool ExtraOutputs::render(const std::string& layout, const mustache::data& view,
     return out.write(rel, html, diags);
 }
 
+bool ExtraOutputs::render_keyed(const std::string& layout, uint64_t key, const std::function<mustache::data()>& view,
+                                const std::string& rel) {
+    if (!cache) return render(layout, view(), rel);
+    key = hash_combine(hash_combine(key, theme.fingerprint()), hash64(layout + " " + rel));
+    auto hit = cache->entries.find(key);
+    if (hit && !cache->verify) return out.write(rel, hit, diags);
+    std::string html;
+    if (!theme.render(layout, view(), html, diags)) return false;
+    if (hit && *hit != html)
+        diags.error({rel, 0, 0}, "internal error: the page from the previous build differs from a fresh render, so "
+                                 "its key in render/view_keys.cpp misses something its view reads");
+    return out.write(rel, cache->entries.store(key, std::move(html)), diags);
+}
+
 size_t ExtraOutputs::listings() {
     size_t n = 0;
-    auto v = views.listing_view(PageType::Template, "Templates",  "/templates/",
-                                "Every template in the toolkit, by stage: documents to copy and fill in.");
-    n += render("listing", v, "templates/index.html");
-    v = views.listing_view(PageType::Tool, "Tools", "/tools/",
-                           "Every interactive tool in the toolkit, by stage. Nothing you enter leaves your browser.");
-    n += render("listing", v, "tools/index.html");
+    n += render_keyed("listing", views.listing_key(PageType::Template), [&] {
+        return views.listing_view(PageType::Template, "Templates", "/templates/",
+                                  "Every template in the toolkit, by stage: documents to copy and fill in.");
+    }, "templates/index.html");
+    n += render_keyed("listing", views.listing_key(PageType::Tool), [&] {
+        return views.listing_view(PageType::Tool, "Tools", "/tools/",
+                                  "Every interactive tool in the toolkit, by stage. Nothing you enter leaves your browser.");
+    }, "tools/index.html");
     return n;
 }
 
@@ -28,9 +45,11 @@ size_t ExtraOutputs::glossary() {
 
 size_t ExtraOutputs::search_page() {
     if (!theme.has("search")) return 0;
-    auto v = views.base_view("Search", "/search/", "Search the toolkit's guidance, templates and tools.");
-    v.set("all_pages", views.all_pages_list());
-    return render("search", v, "search/index.html");
+    return render_keyed("search", views.all_pages_key(), [&] {
+        auto v = views.base_view("Search", "/search/", "Search the toolkit's guidance, templates and tools.");
+        v.set("all_pages", views.all_pages_list());
+        return v;
+    }, "search/index.html");
 }
 
 size_t ExtraOutputs::not_found() {

@@ -1,6 +1,7 @@
 #pragma once
 // Pages and files the generator makes besides the content pages: listings, glossary, search page,
 // 404, redirects for aliases, sitemap.xml and robots.txt.
+#include <functional>
 #include <map>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "content/content_tree.h"
 #include "output/output_dir.h"
 #include "render/view.h"
+#include "site/page_render.h"
 #include "templates/theme.h"
 
 namespace tk {
@@ -20,6 +22,7 @@ struct ExtraOutputs {
     const Theme& theme;
     OutputDir& out;
     Diagnostics& diags;
+    PageHtmlCache* cache = nullptr;  // serve: the large listings are not built again when unchanged
 
     size_t listings();
     size_t glossary();
@@ -33,6 +36,8 @@ struct ExtraOutputs {
 
 private:
     bool render(const std::string& layout, const mustache::data& view, const std::string& rel);
+    bool render_keyed(const std::string& layout, uint64_t key, const std::function<mustache::data()>& view,
+                      const std::string& rel);
 };
 
 }  // namespace tk

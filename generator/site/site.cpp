@@ -18,10 +18,12 @@
 #include "site/extras.h"
 #include "site/history.h"
 #include "site/page_markdown.h"
+#include "site/page_render.h"
 #include "output/output_dir.h"
 #include "render/view.h"
 #include "templates/theme.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/strings.h"
 
@@ -107,6 +109,14 @@ BuildResult Site::build(Diagnostics& diags) {
 
     // 1. Content and data.
     ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
+    // Serve: the cache lent the pages; they go back when the build ends, however it ends.
+    struct GiveBack {
+        PageCache* cache;
+        ContentTree& tree;
+        ~GiveBack() {
+            if (cache) cache->give_back(tree.pages);
+        }
+    } give_back{m_cache ? &m_cache->pages : nullptr, tree};
     SiteData data = load_site_data(m_config.content_dir(), diags);
     timer.done("load content");
 
@@ -164,9 +174,18 @@ BuildResult Site::build(Diagnostics& diags) {
     }
 
     std::vector<RenderedMarkdown> markdown(tree.pages.size());
+    struct GiveBackMarkdown {  // serve: as the pages above
+        MarkdownCache* cache;
+        const ContentTree& tree;
+        std::vector<RenderedMarkdown>& markdown;
+        ~GiveBackMarkdown() {
+            if (cache) cache->give_back(tree, markdown);
+        }
+    } give_back_markdown{m_cache ? &m_cache->markdown : nullptr, tree, markdown};
     std::vector<std::vector<size_t>> page_links(tree.pages.size());
     std::vector<std::vector<AnchorCheck>> anchors(tree.pages.size());
     MarkdownCache* markdown_cache = m_cache ? &m_cache->markdown : nullptr;
+    if (markdown_cache) markdown_cache->links_state = link_state(tree, generated, m_config.base);
     parallel_for(tree.pages.size(), [&](size_t i) {
         PageMarkdown r = render_page_markdown(tree.pages[i], resolver, data, m_config, markdown_cache, diags);
         markdown[i] = std::move(r.md);
@@ -240,7 +259,7 @@ BuildResult Site::build(Diagnostics& diags) {
     std::vector<StageNav> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) {
         std::string raw;
-        if (!theme.render_partial("step-nav", views.stage_nav_view(s), raw, diags)) break;
+        if (!render_stage_nav(views, theme, s, m_cache ? &m_cache->pages_html : nullptr, raw, diags)) break;
         StageNav& nav = navs[s];
         nav.html.reserve(raw.size());
         for (size_t k = 0; k < raw.size();) {
@@ -253,51 +272,27 @@ BuildResult Site::build(Diagnostics& diags) {
                 nav.html += raw[k++];
             }
         }
+        if (m_cache) nav.hash = hash64(nav.html);
     }
     std::unordered_map<std::string, size_t> stage_index;
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
     std::string home_html;
-    // The navigation goes in as a marker and is spliced in while writing: a stage of thousands of
-    // pages has a large navigation, and copying it through the view would cost more than the page.
-    const std::string nav_marker = "\x1E" "step-nav" "\x1F";
+    PageHtmlCache* page_cache = m_cache ? &m_cache->pages_html : nullptr;
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
         const StageNav* nav = nullptr;
         if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
-        std::string layout = views.layout_for(p);
-        mustache::data view;
-        if (p.id == "glossary" && p.type == PageType::Page) {
-            view = views.glossary_view(markdown[i].html);
-            layout = "glossary";
-        } else {
-            view = views.page_view(i, nav ? nav_marker : std::string());
-        }
-        std::string html;
-        html.reserve(markdown[i].html.size() + 16384);
-        if (!theme.render(layout, view, html, diags)) return;
-        bool ok;
-        size_t at = nav ? html.find(nav_marker) : std::string::npos;
-        if (at == std::string::npos) {
-            ok = out.write(output_path(p.url), html, diags);
-        } else {
-            std::string_view h(html), n(nav->html);
-            auto mark = nav->marks.find(i);
-            size_t split = mark == nav->marks.end() ? n.size() : mark->second;
-            ok = out.write(output_path(p.url),
-                           {h.substr(0, at), n.substr(0, split),
-                            mark == nav->marks.end() ? std::string_view{} : std::string_view(" aria-current=\"page\""),
-                            n.substr(split), h.substr(at + nav_marker.size())},
-                           diags);
-        }
-        if (ok) ++written;
-        if (p.type == PageType::Home) home_html = std::move(html);
+        auto html = make_page(views, theme, i, nav, page_cache, diags);
+        if (!html) return;
+        if (out.write(output_path(p.url), html, diags)) ++written;
+        if (p.type == PageType::Home) home_html = *html;
     });
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
 
     // 6. Generated pages and files.
-    ExtraOutputs extras{m_config, tree, views, theme, out, diags};
+    ExtraOutputs extras{m_config, tree, views, theme, out, diags, page_cache};
     written += extras.listings();
     if (!tree.find("glossary")) written += extras.glossary();
     written += extras.search_page();

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -14,8 +15,11 @@
 
 namespace tk {
 
+class Theme;
+
 struct RenderCache {
     GenerationCache<uint64_t, std::string> entries;  // by template, view and theme
+    std::shared_ptr<const Theme> theme;                // the last theme compiled: reused while its text is the same
     std::atomic<size_t> rendered{0}, reused{0};        // counts, for messages and tests
 };
 

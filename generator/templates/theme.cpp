@@ -34,16 +34,24 @@ bool Theme::load(const std::string& dir, Diagnostics& diags) {
         else layouts.push_back({name, path});
     }
     for (const auto& [path, text] : m_sources) m_fingerprint = hash_combine(hash_combine(m_fingerprint, hash64(path)), hash64(text));
+    // Serve: the same text as last time needs no compiling again.
+    if (m_cache && m_cache->theme && m_cache->theme->m_fingerprint == m_fingerprint && errors.empty()) {
+        m_layouts = m_cache->theme->m_layouts;
+        m_partials = m_cache->theme->m_partials;
+        return true;
+    }
     size_t before = diags.error_count();
     for (const auto& [name, path] : layouts) compile(name, path, m_layouts[name], diags);
     for (const auto& [name, path] : m_partial_files) compile(name, path, m_partials[name], diags);
-    return diags.error_count() == before;
+    bool ok = diags.error_count() == before;
+    if (ok && m_cache) m_cache->theme = std::make_shared<const Theme>(*this);
+    return ok;
 }
 
 bool Theme::compile(const std::string& name, const std::string& file, Compiled& c, Diagnostics& diags) {
     std::vector<std::string> stack;
     if (!expand(file, m_sources[file], 0, stack, c, diags)) return false;
-    c.tmpl = std::make_unique<mustache::mustache>(c.text);
+    c.tmpl = std::make_shared<mustache::mustache>(c.text);
     if (!c.tmpl->is_valid()) {
         report(c, c.tmpl->error_message(), diags);
         return false;

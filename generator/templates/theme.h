@@ -27,6 +27,8 @@ public:
     const std::string& dir() const { return m_dir; }
     /// Serve: reuse what earlier builds rendered from the same template and an equal view.
     void use_cache(RenderCache* cache) { m_cache = cache; }
+    /// Of every template's text: equal fingerprints render equal views alike.
+    uint64_t fingerprint() const { return m_fingerprint; }
 
 private:
     struct Segment {
@@ -38,7 +40,7 @@ private:
     struct Compiled {
         std::string text;
         std::vector<Segment> map;
-        std::unique_ptr<mustache::mustache> tmpl;
+        std::shared_ptr<mustache::mustache> tmpl;  // shared with a later build's Theme (serve)
     };
     bool compile(const std::string& name, const std::string& file, Compiled& c, Diagnostics& diags);
     bool expand(const std::string& file, const std::string& text, int depth, std::vector<std::string>& stack,

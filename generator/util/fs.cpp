@@ -1,5 +1,8 @@
 #include "util/fs.h"
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include <boost/filesystem.hpp>
 #include <algorithm>
 #include <fstream>
@@ -60,10 +63,11 @@ bool write_file(const std::string& path, const std::vector<std::string_view>& pi
 std::vector<Entry> walk(const std::string& root, std::vector<std::string>& errors) {
     std::vector<Entry> out;
     boost::system::error_code ec;
-    bfs::path base(root);
-    std::vector<bfs::path> stack{base};
+    // Each folder with its path relative to the root, built by joining names: cheaper than
+    // asking Boost for a relative path per entry (serve walks content/ on every rebuild).
+    std::vector<std::pair<bfs::path, std::string>> stack{{bfs::path(root), ""}};
     while (!stack.empty()) {
-        bfs::path dir = stack.back();
+        auto [dir, dir_rel] = std::move(stack.back());
         stack.pop_back();
         bfs::directory_iterator it(dir, ec), end;
         if (ec) {
@@ -76,11 +80,13 @@ std::vector<Entry> walk(const std::string& root, std::vector<std::string>& error
                 break;
             }
             const bfs::path& p = it->path();
-            std::string rel = p.lexically_relative(base).generic_string();
+            std::string name = p.filename().string();
+            std::string rel = dir_rel.empty() ? name : dir_rel + "/" + name;
             boost::system::error_code ec2;
-            bool d = bfs::is_directory(p, ec2);
-            out.push_back({rel, d});
-            if (d) stack.push_back(p);
+            // The entry's status comes from readdir where the file system gives it: no stat per file.
+            bool d = bfs::is_directory(it->status(ec2));
+            if (d) stack.push_back({p, rel});
+            out.push_back({std::move(rel), d});
         }
     }
     std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
@@ -154,6 +160,23 @@ int64_t mtime(const std::string& path) {
     auto t = bfs::last_write_time(path, ec);
     if (ec) return 0;
     return int64_t(t) * 1000000000LL;
+}
+
+std::optional<FileStamp> stamp(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+#ifdef __APPLE__
+    int64_t ns = int64_t(st.st_mtimespec.tv_sec) * 1000000000 + st.st_mtimespec.tv_nsec;
+#else
+    int64_t ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+#endif
+    return FileStamp{ns, int64_t(st.st_size), uint64_t(st.st_ino)};
+}
+
+int64_t now_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
 }  // namespace tk::fs

@@ -31,4 +31,15 @@ std::string absolute(const std::string& path);
 /// Modification time in nanoseconds, or 0.
 int64_t mtime(const std::string& path);
 
+/// What stat says of a file, to notice a change without reading it.
+struct FileStamp {
+    int64_t mtime_ns = 0;
+    int64_t size = -1;
+    uint64_t inode = 0;
+    bool operator==(const FileStamp& o) const { return mtime_ns == o.mtime_ns && size == o.size && inode == o.inode; }
+};
+std::optional<FileStamp> stamp(const std::string& path);
+/// The wall clock in nanoseconds (the clock file modification times are in).
+int64_t now_ns();
+
 }  // namespace tk::fs

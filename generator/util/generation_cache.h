@@ -21,10 +21,12 @@ public:
         return m_next[key] = it->second;
     }
     std::shared_ptr<const Value> store(const Key& key, Value value) {
-        auto v = std::make_shared<const Value>(std::move(value));
+        return store(key, std::make_shared<const Value>(std::move(value)));
+    }
+    std::shared_ptr<const Value> store(const Key& key, std::shared_ptr<const Value> value) {
         std::lock_guard lock(m_mutex);
-        m_next[key] = v;
-        return v;
+        m_next[key] = value;
+        return value;
     }
     /// Ends a build: keeps only what it used if it succeeded, everything otherwise.
     void finish(bool ok) {

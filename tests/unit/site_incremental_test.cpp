@@ -112,6 +112,7 @@ TEST(SiteIncremental, EqualsFullBuildAfterEverySortOfEdit) {
     std::string dir = tmp / "site";
     copy_fixture("basic", dir, true);
     BuildCache cache;
+    cache.pages_html.verify = true;  // every reused page is also made afresh and compared
     expect_same_as_full(dir, cache, "first build");
 
     replace_in(dir + "/content/strategy/problem.md", "Talk to them.", "Talk to them, often.");
@@ -171,11 +172,13 @@ TEST(SiteIncremental, RendersOnlyWhatAnEditTouches) {
     ASSERT_TRUE(first.ok) << first.diags;
     EXPECT_GT(cache.renders.rendered.load(), 10u);
 
-    // A body: only that page.
+    // A body: only that page is made again.
     cache.renders.rendered = 0;
+    cache.pages_html.built = 0;
     replace_in(dir + "/content/strategy/problem.md", "Talk to them.", "Talk to them, often.");
     Built second = build(dir, &cache);
     ASSERT_TRUE(second.ok);
+    EXPECT_EQ(cache.pages_html.built.load(), 1u);
     EXPECT_EQ(cache.renders.rendered.load(), 1u);
     EXPECT_NE(html(second, "strategy/problem/index.html").find("Talk to them, often."), std::string::npos);
     for (const auto& [k, v] : first.files) {
