@@ -31,6 +31,11 @@ PreviewServer::PreviewServer(EventHub& hub) : m_impl(std::make_unique<Impl>()), 
     auto& svr = m_impl->server;
     svr.new_task_queue = [] { return new httplib::ThreadPool(k_threads); };
     svr.set_keep_alive_timeout(1);  // so that stopping does not wait for idle connections
+    // httplib's default also sets SO_REUSEPORT, which would let a second preview share the port.
+    svr.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+    });
     svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
         res.status = 405;

@@ -1,5 +1,3 @@
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -14,22 +12,10 @@ namespace tk {
 
 namespace {
 
-struct Stamp {
-    int64_t mtime_ns;
-    int64_t size;
-    bool operator==(const Stamp& o) const { return mtime_ns == o.mtime_ns && size == o.size; }
-};
-using Snapshot = std::map<std::string, Stamp>;
+using Snapshot = std::map<std::string, fs::FileStamp>;
 
 void stamp(const std::string& path, Snapshot& out) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return;
-#ifdef __APPLE__
-    int64_t ns = int64_t(st.st_mtimespec.tv_sec) * 1000000000 + st.st_mtimespec.tv_nsec;
-#else
-    int64_t ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-#endif
-    out[path] = {ns, int64_t(st.st_size)};
+    if (auto s = fs::stamp(path)) out[path] = *s;
 }
 
 /// Paths that differ between two snapshots: changed, added or removed.
