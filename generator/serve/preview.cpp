@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ostream>
+#include <set>
 
 #include "config/config.h"
 #include "serve/live_reload.h"
@@ -194,6 +195,12 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
     std::vector<Diagnostic> errors;
     for (const auto& d : diags.sorted())
         if (d.severity == Severity::Error) errors.push_back(d);
+    // The errors in the files just saved come first: one typo in front matter also breaks every
+    // link to that page, and the overlay should open on the cause.
+    std::set<std::string> saved;
+    for (const auto& c : changed) saved.insert(fs::absolute(c));
+    std::stable_partition(errors.begin(), errors.end(),
+                          [&](const Diagnostic& d) { return saved.count(fs::absolute(d.loc.path)) > 0; });
     bool had_errors = !m_last_ok;
     m_last_ok = ok;
     next->errors_json = errors_json(errors, next->build);

@@ -267,6 +267,9 @@ TEST(ServePreview, EditsRenamesDeletionsAndErrorsReachTheBrowser) {
                                 "problem\\\"\""),
               std::string::npos)
         << errors->body;
+    // The saved file's errors come first, before the broken links they cause elsewhere.
+    EXPECT_NE(errors->body.find("content/preparation/pipeline.md"), std::string::npos);
+    EXPECT_LT(errors->body.find("content/strategy/problem.md"), errors->body.find("content/preparation/pipeline.md"));
     EXPECT_TRUE(eventually([&] {
         return serve.err().find("content/strategy/problem.md:2:1: error: unknown key 'titel' (did you mean 'title'?)\n"
                                 "  titel = \"Start from the problem\"\n  ^\n") != std::string::npos;
