@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
              };
          }},
         {"serve", "preview the site with live reload on http://127.0.0.1:1313/", setup_serve},
+        {"new", "start a page: toolkit new guidance|template|tool STAGE/SLUG", setup_new},
     };
     return table;
 }
