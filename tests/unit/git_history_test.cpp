@@ -2,6 +2,7 @@
 
 #include "git/history.h"
 #include "test_support.h"
+#include "util/strings.h"
 
 using namespace tk;
 using namespace tk::test;
@@ -135,4 +136,47 @@ TEST(GitHistory, ShallowCloneIsFlagged) {
     // The clone only knows its one commit, so every file seems to have changed then: wrong, hence the warning.
     EXPECT_EQ(h.last_change_of("content/a.md"), k_mar1);
     EXPECT_EQ(h.last_change_of("content/b.md"), k_mar1);
+}
+
+TEST(GitHistory, ChangedFilesAgreeWithGit) {
+    // Every commit carries a note, so every commit's changed files are listed: compare them with git's.
+    TempDir tmp;
+    GitRepo repo(tmp.path());
+    repo.write("content/a.md", "a");
+    repo.write("content/x/b.md", "b");
+    repo.write("content/x/y/c.md", "c");
+    repo.write("content/x-y.md", "dash sorts before the folder x/ in git's order");
+    repo.write("content/x.md", "file beside the folder x");
+    repo.write("other/z.md", "outside");
+    ASSERT_EQ(repo.commit("One\n\nChange-note: one", "2026-01-01T10:00:00Z"), 0);
+    repo.write("content/x/y/c.md", "c2");
+    repo.write("content/x/y/d.md", "new");
+    ASSERT_EQ(repo.commit("Two\n\nChange-note: two", "2026-01-02T10:00:00Z"), 0);
+    boost::filesystem::remove(tmp / "content/x/b.md");
+    repo.write("content/x-y.md", "changed");
+    ASSERT_EQ(repo.commit("Three\n\nChange-note: three", "2026-01-03T10:00:00Z"), 0);
+    boost::filesystem::remove(tmp / "content/a.md");
+    repo.write("content/a.md/inside.md", "a folder where a file was");
+    ASSERT_EQ(repo.commit("Four\n\nChange-note: four", "2026-01-04T10:00:00Z"), 0);
+    boost::filesystem::rename(tmp / "content/x", tmp / "content/w");
+    ASSERT_EQ(repo.commit("Five\n\nChange-note: five", "2026-01-05T10:00:00Z"), 0);
+    repo.write("other/z.md", "outside only");
+    ASSERT_EQ(repo.commit("Six\n\nChange-note: six", "2026-01-06T10:00:00Z"), 0);
+
+    GitHistory h = read_git_history(tmp.path(), {});
+    ASSERT_EQ(h.changes.size(), 5u);  // "six" changed nothing under content/
+    for (const auto& c : h.changes) {
+        SCOPED_TRACE(c.note);
+        std::string out;
+        repo.git("show --no-renames --name-only --format= " + c.commit + " -- content/", &out);
+        std::vector<std::string> git_paths;
+        for (auto line : split(out, '\n'))
+            if (!line.empty()) git_paths.push_back(std::string(line));
+        std::sort(git_paths.begin(), git_paths.end());
+        EXPECT_EQ(c.paths, git_paths);
+    }
+    EXPECT_EQ(h.changes[0].note, "five");
+    EXPECT_EQ(h.last_change_of("content/w/y/c.md"), h.changes[0].time);
+    EXPECT_EQ(h.last_change_of("content/x-y.md"), h.changes[2].time);
+    EXPECT_FALSE(h.last_change_of("content/x/b.md"));
 }
