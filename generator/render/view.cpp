@@ -217,6 +217,9 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
                           "has_related_other", "has_tool", "has_changes", "has_related"})
         v.set(k, false);
     v.set("tool_html", "");
+    v.set("tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
+    v.set("tool_style", "");
+    v.set("tool_step", false);
     v.set("glossary", obj());
     return v;
 }
