@@ -43,6 +43,12 @@ void SiteTools::prepare(const Config& config, const ContentTree& tree, const std
         ToolContext ctx{catalog, config.base, p.url, p.title, config.title, asset(script_key), asset("tools_tools_css")};
         PageTool pt;
         pt.rendered = render_tool(*tool, ctx);
+        const std::string& repo = config.repo_url;
+        if (repo.rfind("https://github.com/", 0) == 0) {
+            std::string file = "content/_data/tools/" + tool->name + ".toml";
+            pt.edit_url = repo + "/edit/" + config.repo_branch + "/" + file;
+            pt.history_url = repo + "/commits/" + config.repo_branch + "/" + file;
+        }
         pt.script = ctx.script_url;
         pt.style = ctx.style_url;
         m_pages.emplace(i, std::move(pt));
@@ -80,8 +86,11 @@ size_t SiteTools::write_steps(const ContentTree& tree, const ViewBuilder& views,
             page.set("has_sources", false);
             page.set("sources", mdata(mdata::type::list));
             page.set("has_who", false);
-            page.set("edit_url", "");
-            page.set("history_url", "");
+            // A step is made from the tool's definition: history and edits are of that file.
+            if (!pt.edit_url.empty()) {
+                page.set("edit_url", pt.edit_url);
+                page.set("history_url", pt.history_url);
+            }
             v.set("page", page);
             mdata crumbs = *base.get("breadcrumbs");
             mdata tool_crumb(mdata::type::object);

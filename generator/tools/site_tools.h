@@ -37,6 +37,7 @@ private:
     struct PageTool {
         RenderedTool rendered;
         std::string script, style;
+        std::string edit_url, history_url;  // of the definition, for the step pages
     };
     ToolSet m_tools;
     std::map<size_t, PageTool> m_pages;  // tool page index -> its tool

@@ -136,6 +136,15 @@
     });
   }
 
+  /** Wide tables scroll sideways inside a region that keyboard users can focus and scroll. */
+  function scrollBox(label) {
+    var wrap = el('div', 'tool-table-scroll');
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', label + ' (scrolls sideways)');
+    return wrap;
+  }
+
   function plural(n, one, many) {
     return n + ' ' + (n === 1 ? one : many);
   }
@@ -377,7 +386,7 @@
         groups[k].items.push(c);
       });
       order.sort(function (x, y) { return groups[x].label.localeCompare(groups[y].label, 'en-GB'); });
-      var wrap = el('div', 'tool-table-scroll');
+      var wrap = scrollBox(caption);
       var table = el('table', 'tool-table');
       table.appendChild(el('caption', '', caption));
       var thead = el('thead');
@@ -483,7 +492,7 @@
       } else {
         resultsBox.appendChild(el('p', '', 'Each row is a pair of contracts from different registers with the same supplier or the same kind of contract, ending within ' +
           plural(config.matchWithin, 'month', 'months') + ' of each other. Check each one against the original files.'));
-        var wrap = el('div', 'tool-table-scroll');
+        var wrap = scrollBox('Pairs of contracts that could be bought together');
         var table = el('table', 'tool-table registers__pairs');
         table.appendChild(el('caption', '', 'Pairs of contracts that could be bought together'));
         var thead = el('thead');
