@@ -93,13 +93,8 @@ void check_tool_pages(const std::vector<Page>& pages, const ToolSet& tools, Diag
     std::vector<std::string> names = tools.names();
     std::set<std::string> used;
     for (const auto& p : pages) {
-        if (p.type != PageType::Tool) continue;
-        if (p.tool.empty()) {
-            diags.error({p.source_path, 1, 1},
-                        "a page of type 'tool' needs 'tool = \"name\"', naming its definition in content/_data/tools/",
-                        p.text);
-            continue;
-        }
+        // A tool page without `tool` describes a tool that lives elsewhere: nothing to render.
+        if (p.type != PageType::Tool || p.tool.empty()) continue;
         used.insert(p.tool);
         if (tools.find(p.tool)) continue;
         // A definition with errors has said so already.

@@ -28,7 +28,7 @@ PageCatalog make_catalog(const ContentTree& tree, const std::vector<RenderedMark
 /// Every page, anchor, stage and file a tool names must exist.
 void check_tool_refs(const Tool& tool, const PageCatalog& catalog, Diagnostics& diags);
 
-/// Every tool page names a definition that exists; every definition is used by a page.
+/// Every tool page's `tool` names a definition that exists; every definition is used by a page.
 void check_tool_pages(const std::vector<Page>& pages, const ToolSet& tools, Diagnostics& diags);
 
 }  // namespace tk

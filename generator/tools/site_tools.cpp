@@ -91,6 +91,7 @@ size_t SiteTools::write_steps(const ContentTree& tree, const ViewBuilder& views,
                 page.set("edit_url", pt.edit_url);
                 page.set("history_url", pt.history_url);
             }
+            ViewBuilder::set_presence(page);
             v.set("page", page);
             mdata crumbs = *base.get("breadcrumbs");
             mdata tool_crumb(mdata::type::object);
