@@ -93,7 +93,7 @@ std::string worksheet(const SelfAssessment& sa, const ToolContext& ctx, const st
     s += "<h2 id=\"" + h + "\">Printable worksheet</h2>\n";
     s += "<p>Print this page to work through the statements on paper, for example in a meeting with your "
          "team. Tick one box for each statement, then follow the scoring rules below the table.</p>\n";
-    s += "<div class=\"assessment-sheet__scroll\" role=\"region\" aria-label=\"Worksheet (scrolls sideways)\" tabindex=\"0\">\n";
+    s += "<section class=\"assessment-sheet__scroll\" aria-label=\"Worksheet (scrolls sideways)\" tabindex=\"0\">\n";
     s += "<table class=\"assessment-sheet__table\">\n<caption>Statements to rate, by stage</caption>\n<thead>\n<tr><th scope=\"col\">Statement</th>";
     for (size_t k = 0; k < sa.scale.size(); ++k)
         s += "<th scope=\"col\">" + html_escape(sa.scale[k]) + " <span class=\"assessment-sheet__points\">(" +
@@ -111,7 +111,7 @@ std::string worksheet(const SelfAssessment& sa, const ToolContext& ctx, const st
         }
         s += "</tbody>\n";
     }
-    s += "</table>\n</div>\n";
+    s += "</table>\n</section>\n";
     s += "<h3>How to score</h3>\n<ol>\n<li>Score each answer: ";
     for (size_t k = 0; k < sa.scale.size(); ++k)
         s += (k ? (k + 1 == sa.scale.size() ? " and " : ", ") : "") + html_escape(sa.scale[k]) + " scores " +

@@ -24,11 +24,12 @@ public:
         return m_ctx.site_title.empty() ? t : t + " - " + m_ctx.site_title;
     }
 
-    /// One question or outcome, as a section headed by an h2 that takes focus when it is shown.
+    /// One question or outcome, headed by an h2 that takes focus when it is shown.
     std::string node(const TreeNode& n) const {
         std::string hid = "tree-" + n.id + "-heading";
-        std::string s = "<section class=\"tree-step" + std::string(n.is_outcome() ? " tree-step--outcome" : "") +
-                        "\" data-tree-step=\"" + n.id + "\" aria-labelledby=\"" + hid + "\">\n";
+        // A plain <div>: the step is always shown inside the tool, under its own heading.
+        std::string s = "<div class=\"tree-step" + std::string(n.is_outcome() ? " tree-step--outcome" : "") +
+                        "\" data-tree-step=\"" + n.id + "\">\n";
         if (!n.is_outcome()) {
             s += "<h2 class=\"tree-step__question\" id=\"" + hid + "\" tabindex=\"-1\">" + html_escape(n.text) + "</h2>\n";
             if (!n.hint.empty()) s += "<p class=\"tree-step__hint\">" + html_escape(n.hint) + "</p>\n";
@@ -57,7 +58,7 @@ public:
         if (n.id != m_tree.start)
             s += "<p class=\"tree-step__restart\"><a href=\"" + attr_escape(step_url(*m_tree.find(m_tree.start))) +
                  "\" data-tree-next=\"" + m_tree.start + "\">Start again</a></p>\n";
-        s += "</section>\n";
+        s += "</div>\n";
         return s;
     }
 
@@ -112,10 +113,10 @@ public:
         s += "<h2 id=\"" + id + "-heading\">Every route at a glance</h2>\n";
         s += "<p>The flowchart shows every question and where each answer leads. On a small screen, scroll it "
              "sideways, or open the text version below it.</p>\n";
-        s += "<div class=\"tree-map__scroll\" role=\"region\" aria-label=\"Flowchart of every route (scrolls sideways)\" "
+        s += "<section class=\"tree-map__scroll\" aria-label=\"Flowchart of every route (scrolls sideways)\" "
              "tabindex=\"0\">\n";
         s += render_flowchart(m_tree, layout, id, "Flowchart: " + m_ctx.page_title, desc);
-        s += "\n</div>\n<details class=\"tree-map__text\">\n<summary>Text version of the flowchart</summary>\n<ul>\n<li>";
+        s += "\n</section>\n<details class=\"tree-map__text\">\n<summary>Text version of the flowchart</summary>\n<ul>\n<li>";
         std::set<std::string> done;
         text_version(*m_tree.find(m_tree.start), done, s);
         s += "</li>\n</ul>\n</details>\n</section>\n";

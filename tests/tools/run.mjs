@@ -134,7 +134,7 @@ for (const walk of walks) {
     equal(await heading(page), walk.title, 'reloading the outcome\'s address');
     assert(await page.locator('.tree-caveat', { hasText: 'procurement and legal teams' }).count() === 1, 'the caveat');
     // Every outcome links to guidance that exists.
-    const links = await page.locator('[data-tree-panel] section ul a').evaluateAll((as) => as.map((a) => a.href));
+    const links = await page.locator('[data-tree-panel] .tree-step ul a').evaluateAll((as) => as.map((a) => a.href));
     assert(links.length > 0, 'the outcome links to guidance');
     for (const href of links) {
       const r = await page.request.get(href);

@@ -138,9 +138,8 @@
 
   /** Wide tables scroll sideways inside a region that keyboard users can focus and scroll. */
   function scrollBox(label) {
-    var wrap = el('div', 'tool-table-scroll');
+    var wrap = el('section', 'tool-table-scroll');
     wrap.tabIndex = 0;
-    wrap.setAttribute('role', 'region');
     wrap.setAttribute('aria-label', label + ' (scrolls sideways)');
     return wrap;
   }
