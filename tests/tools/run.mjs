@@ -291,7 +291,7 @@ await test('collaboration finder: the example registers give the expected pairs'
   assert(summary.includes('Read 2 registers with 16 contracts') && summary.includes('Every row was read'), summary);
   assert(summary.includes('between 1 December 2027 and 1 December 2029'), `the window: ${summary}`);
   equal(await pairs(page), [
-    'A-001|B-101: Same supplier and Same kind of contract',
+    'A-001|B-101: Same supplier and same kind of contract',
     'A-002|B-102: Same kind of contract',
     'A-004|B-105: Same kind of contract',
     'A-008|B-103: Same kind of contract',

@@ -359,11 +359,12 @@
           var lo = addMonths(a.end, -within), hi = addMonths(a.end, within);
           if (b.end < lo || b.end > hi) continue;
           var why = [];
-          if (a.supplierKey && a.supplierKey === b.supplierKey) why.push('Same supplier');
-          if (a.category && b.category && a.category.key === b.category.key) why.push('Same kind of contract');
+          if (a.supplierKey && a.supplierKey === b.supplierKey) why.push('same supplier');
+          if (a.category && b.category && a.category.key === b.category.key) why.push('same kind of contract');
           if (!why.length) continue;
           if (a.register > b.register) { var t = a; a = b; b = t; }
-          pairs.push({ a: a, b: b, why: why, days: Math.round(Math.abs(b.end - a.end) / 86400000) });
+          var reason = why.join(' and ');
+          pairs.push({ a: a, b: b, why: reason.charAt(0).toUpperCase() + reason.slice(1), days: Math.round(Math.abs(b.end - a.end) / 86400000) });
         }
       }
       pairs.sort(function (x, y) { return x.a.end - y.a.end || x.a.row - y.a.row || x.b.row - y.b.row; });
@@ -503,7 +504,7 @@
         pairs.forEach(function (p) {
           var row = el('tr');
           row.setAttribute('data-pair', (p.a.reference || p.a.row) + '|' + (p.b.reference || p.b.row));
-          cells(row, 'td', [p.why.join(' and '), describe(p.a), describe(p.b), plural(p.days, 'day', 'days')]);
+          cells(row, 'td', [p.why, describe(p.a), describe(p.b), plural(p.days, 'day', 'days')]);
           tbody.appendChild(row);
         });
         table.appendChild(tbody);
@@ -530,7 +531,7 @@
       dlPairs.addEventListener('click', function () {
         var rows = [['Why', 'Days apart', 'Register 1', 'Row 1', 'Reference 1', 'Title 1', 'Supplier 1', 'Category 1', 'End date 1', 'Value 1',
           'Register 2', 'Row 2', 'Reference 2', 'Title 2', 'Supplier 2', 'Category 2', 'End date 2', 'Value 2']];
-        pairs.forEach(function (p) { rows.push([p.why.join(' and '), p.days].concat(contractRow(p.a), contractRow(p.b))); });
+        pairs.forEach(function (p) { rows.push([p.why, p.days].concat(contractRow(p.a), contractRow(p.b))); });
         download('collaboration-finder-matches.csv', rows);
       });
       var dlAll = el('button', 'button button--secondary tool-button', 'Download the contracts in the window (CSV)');
