@@ -19,6 +19,7 @@ const fixtures = {
   a: join(root, 'content/preparation/example-register-borough-a.csv'),
   b: join(root, 'content/preparation/example-register-borough-b.csv'),
   malformed: join(here, 'malformed.csv'),
+  windows1252: join(here, 'windows-1252.csv'),
 };
 
 // The site is built for config.toml's base_url, which may have a path (/toolkit/).
@@ -348,6 +349,16 @@ await test('collaboration finder: a malformed register asks for its columns and 
   const text = await page.locator('[data-registers-results]').textContent();
   assert(text.includes('Quince Systems, Ltd'), 'a comma inside quotes stays in the field');
   assert(text.includes('Umber "Quoted" Ltd'), 'doubled quotes inside quotes');
+  await page.done();
+});
+
+await test('collaboration finder: a register saved as Windows-1252 is read too', async () => {
+  const page = await openPage();
+  await page.goto(url(`${CF}?today=${TODAY}`));
+  await readRegisters(page, [fixtures.a, fixtures.windows1252]);
+  await page.locator('[data-registers-results] h2').waitFor();
+  equal(await pairs(page), ['A-004|D-1: Same kind of contract'], 'flagged pairs');
+  assert((await page.locator('.registers__pairs').textContent()).includes('Café Systems Ltd'), 'the é survives');
   await page.done();
 });
 

@@ -119,6 +119,18 @@
     return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
   }
 
+  /** A file's text: UTF-8 (a byte-order mark is dropped later), or Windows-1252 when the bytes are
+   *  not UTF-8, as spreadsheets on Windows often save CSV files. */
+  function readText(file) {
+    return file.arrayBuffer().then(function (buffer) {
+      try {
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buffer);
+      } catch (e) {
+        return new TextDecoder('windows-1252').decode(buffer);
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- DOM helpers
 
   function el(tag, className, text) {
@@ -561,7 +573,7 @@
         return;
       }
       status.textContent = 'Reading ' + plural(files.length, 'file', 'files') + '…';
-      Promise.all(files.map(function (f) { return f.text(); })).then(function (texts) {
+      Promise.all(files.map(readText)).then(function (texts) {
         var problems = [];
         registers = [];
         texts.forEach(function (text, k) {
