@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         return code == 0 ? k_ok : k_usage_error;
     }
     if (help->parsed() || argc == 1) {
+        app.clear();  // forget the parsed `help`, else CLI11 prints the help of `help` itself
         std::cout << app.help();
         return argc == 1 ? k_usage_error : k_ok;
     }
