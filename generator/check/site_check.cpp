@@ -1,5 +1,6 @@
 #include "check/site_check.h"
 
+#include <atomic>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,6 +29,15 @@ struct BrokenUse {
     std::string target;
     std::string reason;
     LinkUseSite use;
+};
+
+/// What one link comes to, before knowing every page's ids.
+struct Outcome {
+    enum class Kind { Ok, Broken, External, Anchor } kind = Kind::Ok;
+    std::string target;    // as shown; for External the URL without fragment
+    std::string reason;    // Broken
+    size_t page = 0;       // Anchor: the page that must have the id
+    std::string fragment;  // Anchor
 };
 
 struct PageResult {
@@ -81,8 +91,54 @@ SiteCheck check_site(const SiteCheckOptions& opt, Diagnostics& diags) {
     std::string shown_dir = opt.dir;
     while (shown_dir.size() > 1 && shown_dir.back() == '/') shown_dir.pop_back();
 
+    // What a link means does not depend on the page when it is absolute ("/x/", "https://..."):
+    // those are worked out once per thread and remembered, as the same navigation links
+    // appear on every page. The generation tells one check_site call from the next.
+    static std::atomic<uint64_t> generations{0};
+    uint64_t generation = ++generations;
+    auto outcome_of = [&](const Target& t) {
+        Outcome o;
+        switch (t.kind) {
+            case Target::Kind::Ignored: break;
+            case Target::Kind::External:
+                o.kind = Outcome::Kind::External;
+                o.target = t.path;
+                break;
+            case Target::Kind::Outside:
+                o.kind = Outcome::Kind::Broken;
+                o.target = t.path;
+                o.reason = "outside the base path " + opt.base.path + ": the published site has nothing there";
+                break;
+            case Target::Kind::Internal: {
+                std::string shown = opt.base.path + t.path.substr(1);
+                auto file = files.resolve(t.path);
+                if (!file) {
+                    std::string expected = SiteFiles::expected_file(t.path);
+                    bool page = ends_with(expected, "index.html");
+                    o.kind = Outcome::Kind::Broken;
+                    o.target = shown;
+                    o.reason = std::string(page ? "no such page" : "no such file") + " (" + shown_dir + "/" + expected +
+                               " does not exist)";
+                    break;
+                }
+                if (!t.has_fragment || t.fragment.empty() || !is_html(*file)) break;
+                o.kind = Outcome::Kind::Anchor;
+                o.page = page_index.at(*file);
+                o.target = shown + "#" + t.fragment;
+                o.fragment = t.fragment;
+                break;
+            }
+        }
+        return o;
+    };
+
     std::vector<PageResult> results(pages.size());
     parallel_for(pages.size(), [&](size_t i) {
+        thread_local std::pair<uint64_t, std::unordered_map<std::string, Outcome>> memo;
+        if (memo.first != generation) {
+            memo.first = generation;
+            memo.second.clear();
+        }
         PageResult& r = results[i];
         std::string error;
         auto text = fs::read_file(fs::join(opt.dir, pages[i]), error);
@@ -95,42 +151,25 @@ SiteCheck check_site(const SiteCheckOptions& opt, Diagnostics& diags) {
         r.ids.insert(scan.ids.begin(), scan.ids.end());
         r.links = scan.links.size();
         std::string page_url = served_url(pages[i], opt.base);
+        Outcome local;
         for (auto& link : scan.links) {
-            Target t = classify_link(link.url, page_url, opt.base, scan.base_href);
-            if (t.kind == Target::Kind::Ignored) continue;
+            const std::string& u = link.url;
+            bool absolute = (u.size() > 1 && u[0] == '/' && u[1] != '/') || starts_with(u, "https://") || starts_with(u, "http://");
+            const Outcome* o = &local;
+            if (absolute && scan.base_href.empty()) {
+                auto [it, fresh] = memo.second.try_emplace(u);
+                if (fresh) it->second = outcome_of(classify_link(u, page_url, opt.base));
+                o = &it->second;
+            } else {
+                local = outcome_of(classify_link(u, page_url, opt.base, scan.base_href));
+            }
+            if (o->kind == Outcome::Kind::Ok) continue;
             LinkUseSite use{page_url, std::move(link.element), std::move(link.attribute), std::move(link.url), link.line, {}};
-            switch (t.kind) {
-                case Target::Kind::External:
-                    r.external.emplace_back(std::move(t.path), std::move(use));
-                    break;
-                case Target::Kind::Outside:
-                    r.broken.push_back({t.path, "outside the base path " + opt.base.path + ": the published site has nothing there",
-                                        std::move(use)});
-                    break;
-                case Target::Kind::Internal: {
-                    std::string shown = opt.base.path + t.path.substr(1);
-                    auto file = files.resolve(t.path);
-                    if (!file) {
-                        std::string expected = SiteFiles::expected_file(t.path);
-                        bool page = ends_with(expected, "index.html");
-                        r.broken.push_back({shown,
-                                            std::string(page ? "no such page" : "no such file") + " (" + shown_dir + "/" +
-                                                expected + " does not exist)",
-                                            std::move(use)});
-                        break;
-                    }
-                    if (!t.has_fragment || t.fragment.empty() || !is_html(*file)) break;
-                    size_t target = page_index.at(*file);
-                    std::string shown_anchor = shown + "#" + t.fragment;
-                    if (target == i) {
-                        if (!fragment_found(r.ids, t.fragment))
-                            r.broken.push_back({shown_anchor, "no id \"" + t.fragment + "\" on " + shown, std::move(use)});
-                    } else {
-                        r.pending.push_back({target, std::move(t.fragment), std::move(shown_anchor), std::move(use)});
-                    }
-                    break;
-                }
-                case Target::Kind::Ignored: break;
+            switch (o->kind) {
+                case Outcome::Kind::Ok: break;
+                case Outcome::Kind::External: r.external.emplace_back(o->target, std::move(use)); break;
+                case Outcome::Kind::Broken: r.broken.push_back({o->target, o->reason, std::move(use)}); break;
+                case Outcome::Kind::Anchor: r.pending.push_back({o->page, o->fragment, o->target, std::move(use)}); break;
             }
         }
     });
