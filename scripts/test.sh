@@ -13,11 +13,13 @@ echo "== build the real site (strict: no warnings allowed)"
 if [[ -x "$BUILD/toolkit" ]] && "$BUILD/toolkit" help 2>/dev/null | grep -q '^  check'; then
   echo "== content check"
   "$BUILD/toolkit" check --content
-  # The link checker is the `check` command with a SITE argument (absent in content-only builds).
-  if "$BUILD/toolkit" check --help 2>/dev/null | grep -q '^Positionals:'; then
-    echo "== link check of the built site"
-    "$BUILD/toolkit" check site
-  fi
+  echo "== link check of the built site"
+  "$BUILD/toolkit" check site
+fi
+
+if [[ -f tests/check/compare-linkinator.mjs && -d tests/e2e/node_modules ]]; then
+  echo "== link check against linkinator (a fixture with planted faults)"
+  (cd tests/e2e && node ../check/compare-linkinator.mjs "../../$BUILD/toolkit")
 fi
 
 if [[ -f tests/e2e/package.json ]]; then

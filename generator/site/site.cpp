@@ -10,6 +10,7 @@
 #include "content/content_tree.h"
 #include "content/site_data.h"
 #include "links/graph.h"
+#include "links/link_map.h"
 #include "links/page_hooks.h"
 #include "links/resolver.h"
 #include "markdown/renderer.h"
@@ -305,6 +306,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     result.files = out.file_count();
     if (!out.commit(diags)) return result;
+    write_link_map(result.output, tree, markdown, diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;
