@@ -17,6 +17,7 @@
 #include "site/extras.h"
 #include "output/output_dir.h"
 #include "render/view.h"
+#include "search/search_index.h"
 #include "templates/theme.h"
 #include "util/fs.h"
 #include "util/parallel.h"
@@ -233,6 +234,10 @@ BuildResult Site::build(Diagnostics& diags) {
     });
     timer.done("render pages");
 
+    // 5b. The search index, from what the pages show (it writes under search/).
+    SearchStats search = build_search_index({m_config, tree, data, markdown}, out, diags);
+    timer.done("search index");
+
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags};
     written += extras.listings();
@@ -259,7 +264,7 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("swap output");
     result.ok = true;
     result.pages = written;
-    result.files = written + tree.files.size() + assets.size() + 2;
+    result.files = written + tree.files.size() + assets.size() + search.files + 2;
     result.ms = timer.total();
     return result;
 }

@@ -1,0 +1,180 @@
+#include "search/index_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <unordered_map>
+
+#include "search/encoding.h"
+#include "search/gzip.h"
+#include "util/parallel.h"
+
+namespace tk {
+
+namespace {
+
+using Counts = std::array<uint32_t, k_field_count>;
+
+/// Terms get ids as pages meet them; the ids are replaced by sorted order at the end.
+class TermTable {
+public:
+    uint32_t intern(std::string_view term) {
+        std::lock_guard lock(m_mutex);
+        auto [it, fresh] = m_ids.try_emplace(std::string(term), uint32_t(m_names.size()));
+        if (fresh) m_names.push_back(it->first);
+        return it->second;
+    }
+    std::vector<std::string> take_names() { return std::move(m_names); }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<std::string, uint32_t> m_ids;
+    std::vector<std::string> m_names;
+};
+
+/// Analyzers for the worker threads: each page borrows one (a stemmer is not thread-safe).
+class AnalyzerPool {
+public:
+    std::unique_ptr<Analyzer> take() {
+        std::lock_guard lock(m_mutex);
+        if (m_free.empty()) return std::make_unique<Analyzer>();
+        auto a = std::move(m_free.back());
+        m_free.pop_back();
+        return a;
+    }
+    void give(std::unique_ptr<Analyzer> a) {
+        std::lock_guard lock(m_mutex);
+        m_free.push_back(std::move(a));
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<Analyzer>> m_free;
+};
+
+struct DocTerms {
+    std::vector<std::pair<uint32_t, Counts>> terms;  // term id, frequency per field
+    Counts len{};
+};
+
+/// Counts the terms of one page per field, synonym groups included.
+DocTerms analyse(const SearchDoc& doc, Analyzer& analyzer, const Synonyms& synonyms, TermTable& table) {
+    std::unordered_map<const std::string*, Counts> counts;  // stems live in the analyzer's memo
+    std::unordered_map<size_t, Counts> groups;
+    DocTerms out;
+    std::vector<std::string_view> words;
+    auto field = [&](std::string_view text, SearchField f) {
+        words.clear();
+        analyzer.analyze(
+            text,
+            [&](const std::string& t) {
+                ++counts[&t][f];
+                ++out.len[f];
+            },
+            [&](const std::string& w) { words.push_back(w); });
+        synonyms.match(words, [&](size_t g, size_t, size_t) { ++groups[g][f]; });
+    };
+    field(doc.title, k_title);
+    field(doc.summary, k_summary);
+    for (const auto& s : doc.sections) {
+        if (!s.heading.empty()) field(s.heading, k_heading);
+        field(s.text, k_body);
+    }
+    out.terms.reserve(counts.size() + groups.size());
+    for (const auto& [t, c] : counts) out.terms.push_back({table.intern(*t), c});
+    for (const auto& [g, c] : groups) out.terms.push_back({table.intern(Synonyms::group_term(g)), c});
+    return out;
+}
+
+}  // namespace
+
+uint8_t impact(const Counts& tf, const Counts& len, const std::array<double, k_field_count>& avg_len,
+               const FieldWeights& w) {
+    double t = 0;
+    for (size_t f = 0; f < k_field_count; ++f) {
+        if (tf[f] == 0) continue;
+        double norm = avg_len[f] > 0 ? 1 - w.b[f] + w.b[f] * double(len[f]) / avg_len[f] : 1;
+        t += w.weight[f] * double(tf[f]) / norm;
+    }
+    double s = t / (w.k1 + t);
+    return uint8_t(std::clamp(std::lround(s * 255), 1L, 255L));
+}
+
+std::string page_data_json(const SearchDoc& doc) {
+    std::string j = "{\"u\":";
+    put_json_string(j, doc.url);
+    j += ",\"t\":";
+    put_json_string(j, doc.title);
+    j += ",\"k\":";
+    put_json_string(j, doc.type_label);
+    j += ",\"g\":";
+    put_json_string(j, doc.stage_title);
+    j += ",\"m\":";
+    put_json_string(j, doc.summary);
+    j += ",\"s\":[";
+    for (size_t i = 0; i < doc.sections.size(); ++i) {
+        const auto& s = doc.sections[i];
+        if (i) j += ',';
+        j += '[';
+        put_json_string(j, s.anchor);
+        j += ',';
+        put_json_string(j, s.heading);
+        j += ',';
+        put_json_string(j, s.text);
+        j += ']';
+    }
+    j += "]}";
+    return j;
+}
+
+BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
+                       const FieldWeights& weights) {
+    BuiltIndex idx;
+    idx.page_data.resize(count);
+    idx.stage.resize(count);
+    idx.type.resize(count);
+    idx.audiences.resize(count);
+    std::vector<DocTerms> per_doc(count);
+    TermTable table;
+    AnalyzerPool pool;
+    parallel_for(count, [&](size_t i) {
+        SearchDoc doc = make_doc(i);
+        auto analyzer = pool.take();
+        per_doc[i] = analyse(doc, *analyzer, synonyms, table);
+        pool.give(std::move(analyzer));
+        idx.page_data[i] = gzip(page_data_json(doc));
+        idx.stage[i] = doc.stage;
+        idx.type[i] = doc.type;
+        idx.audiences[i] = doc.audiences;
+    });
+
+    std::array<double, k_field_count> avg{};
+    for (const auto& d : per_doc)
+        for (size_t f = 0; f < k_field_count; ++f) avg[f] += d.len[f];
+    for (auto& a : avg) a = count ? a / double(count) : 0;
+
+    // Sorted order of the terms, then postings in page order (so each list is ascending).
+    std::vector<std::string> names = table.take_names();
+    std::vector<uint32_t> order(names.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return names[a] < names[b]; });
+    std::vector<uint32_t> rank(names.size());
+    for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    idx.terms.resize(names.size());
+    for (uint32_t r = 0; r < order.size(); ++r) idx.terms[r] = std::move(names[order[r]]);
+    idx.docs.resize(idx.terms.size());
+    idx.impacts.resize(idx.terms.size());
+    for (uint32_t d = 0; d < count; ++d) {
+        for (const auto& [id, tf] : per_doc[d].terms) {
+            uint32_t r = rank[id];
+            idx.docs[r].push_back(d);
+            idx.impacts[r].push_back(impact(tf, per_doc[d].len, avg, weights));
+        }
+        per_doc[d] = {};  // free as we go: postings replace the per-page counts
+    }
+    return idx;
+}
+
+}  // namespace tk

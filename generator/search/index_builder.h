@@ -1,0 +1,60 @@
+#pragma once
+// Builds the search index in memory: every page analysed in parallel, postings with a
+// precomputed BM25F impact per (term, page), and each page's text for excerpts.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "search/page_text.h"
+#include "search/synonyms.h"
+
+namespace tk {
+
+/// One page as the reader sees it: what search indexes and shows.
+struct SearchDoc {
+    std::string url;          // as linked, under the base path
+    std::string title;
+    std::string summary;
+    std::string type_label;   // "Guidance"
+    std::string stage_title;  // "Strategy", or "" outside the stages
+    uint8_t stage = 0;        // 1 + position in the stage filter; 0: none
+    uint8_t type = 0;         // 1 + position in the type filter; 0: none
+    uint32_t audiences = 0;   // bit i: the i-th audience of the audience filter
+    std::vector<TextSection> sections;
+};
+
+enum SearchField { k_title, k_heading, k_summary, k_body, k_field_count };
+
+/// Field weights and length normalisation of BM25F. The title counts most, then headings,
+/// then the summary, then the body; a field's `b` says how much its length dampens it.
+struct FieldWeights {
+    std::array<double, k_field_count> weight{8.0, 3.0, 2.5, 1.0};
+    std::array<double, k_field_count> b{0.5, 0.4, 0.4, 0.75};
+    double k1 = 1.2;
+};
+
+/// The part of a page's BM25F score that does not depend on the rest of the index but for the
+/// average field lengths, as 1..255 (the browser multiplies it by the term's IDF).
+uint8_t impact(const std::array<uint32_t, k_field_count>& tf, const std::array<uint32_t, k_field_count>& len,
+               const std::array<double, k_field_count>& avg_len, const FieldWeights& w);
+
+struct BuiltIndex {
+    std::vector<std::string> terms;                 // sorted; synonym groups are "~N"
+    std::vector<std::vector<uint32_t>> docs;        // per term: pages, ascending
+    std::vector<std::vector<uint8_t>> impacts;      // per term: one per page in `docs`
+    std::vector<std::string> page_data;             // per page: gzip'd JSON for results and excerpts
+    std::vector<uint8_t> stage, type;               // per page: filter values
+    std::vector<uint32_t> audiences;
+};
+
+/// Analyses `count` pages, made on demand by `make_doc` (called from several threads at once),
+/// so that only one page's text per thread is held at a time.
+BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
+                       const FieldWeights& weights = {});
+
+/// The page data file's JSON: {"u":url,"t":title,"k":type,"g":stage,"m":summary,"s":[[id,heading,text]...]}.
+std::string page_data_json(const SearchDoc& doc);
+
+}  // namespace tk

@@ -1,0 +1,73 @@
+#pragma once
+// content/_data/synonyms.toml: groups of words and phrases a reader may use for the same thing,
+// old terms among them (OJEU -> Find a Tender). A page that uses any phrase of a group gets the
+// group's term ("~3") in the index; a query that uses one asks for it too.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "search/analyzer.h"
+
+namespace tk {
+
+struct SynonymGroup {
+    std::vector<std::string> terms;                 // as written
+    std::vector<std::vector<std::string>> phrases;  // each term as its phrase words, no repeats
+    SourceLocation loc;
+};
+
+class Synonyms {
+public:
+    /// Loads a synonyms file; a missing file means no synonyms. Errors name file:line:col.
+    static Synonyms load(const std::string& path, Analyzer& analyzer, Diagnostics& diags);
+    static Synonyms parse(const std::string& path, std::string_view text, Analyzer& analyzer, Diagnostics& diags);
+
+    const std::vector<SynonymGroup>& groups() const { return m_groups; }
+    /// The index term of a group: "~" and its number ('~' never occurs in a word).
+    static std::string group_term(size_t group) {
+        std::string t = std::to_string(group);
+        t.insert(t.begin(), '~');  // not "~" + ...: GCC 12 warns falsely (-Wrestrict) on that
+        return t;
+    }
+
+    /// Calls on_match(group, start, length) for each position of `words` where a phrase of a
+    /// group starts, with that group's longest phrase there.
+    template <class Fn>
+    void match(const std::vector<std::string_view>& words, Fn&& on_match) const {
+        std::vector<std::pair<uint32_t, uint32_t>> found;  // group, length
+        for (size_t i = 0; i < words.size(); ++i) {
+            auto it = m_by_first.find(words[i]);
+            if (it == m_by_first.end()) continue;
+            found.clear();
+            for (auto [g, p] : it->second) {
+                const auto& ph = m_groups[g].phrases[p];
+                if (i + ph.size() > words.size()) continue;
+                bool ok = true;
+                for (size_t k = 1; k < ph.size() && ok; ++k) ok = words[i + k] == ph[k];
+                if (!ok) continue;
+                bool merged = false;
+                for (auto& f : found)
+                    if (f.first == g) {
+                        f.second = std::max<uint32_t>(f.second, uint32_t(ph.size()));
+                        merged = true;
+                    }
+                if (!merged) found.push_back({g, uint32_t(ph.size())});
+            }
+            for (auto [g, len] : found) on_match(size_t(g), i, size_t(len));
+        }
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::vector<SynonymGroup> m_groups;
+    // First word of each phrase -> (group, phrase).
+    std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, Hash, std::equal_to<>> m_by_first;
+};
+
+}  // namespace tk
