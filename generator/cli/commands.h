@@ -24,5 +24,6 @@ struct Command {
 const std::vector<Command>& commands();
 
 std::function<int()> setup_build(CLI::App& app);
+std::function<int()> setup_tokens(CLI::App& app);
 
 }  // namespace tk::cli
