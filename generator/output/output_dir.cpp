@@ -74,6 +74,11 @@ bool OutputDir::written(const std::string& rel) const {
     return m_files.count(rel) > 0;
 }
 
+size_t OutputDir::file_count() const {
+    std::lock_guard lock(m_mutex);
+    return m_files.size();
+}
+
 bool OutputDir::commit(Diagnostics& diags) {
     std::string err;
     std::string old = m_staging + ".old";

@@ -21,6 +21,7 @@ public:
     bool copy(const std::string& source, const std::string& rel, Diagnostics& diags);
     /// Whether a file was written at `rel` in this build.
     bool written(const std::string& rel) const;
+    size_t file_count() const;
     /// Replaces the target with the temporary folder.
     bool commit(Diagnostics& diags);
     /// Removes the temporary folder, leaving the target untouched.

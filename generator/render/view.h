@@ -57,6 +57,8 @@ public:
     static std::string mark_token(size_t page);
 
 private:
+    mustache::data common_view() const;
+    std::string report_url(const std::string& title, const std::string& site_path, const std::string& source_path) const;
     mustache::data item(size_t page) const;
     mustache::data labels(const std::vector<std::string>& ids, const Labels& names) const;
     mustache::data list_of(const std::vector<size_t>& pages) const;
@@ -67,6 +69,7 @@ private:
     mustache::data m_site;
     mustache::data m_assets;
     mustache::data m_stages;
+    mustache::data m_empty_list;
 };
 
 }  // namespace tk

@@ -64,6 +64,25 @@ std::string output_path(const std::string& site_path) {
 
 const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
 
+/// A page that nothing links to and no listing shows is hard to find: warn. Links in the theme's
+/// own chrome (header, footer) count: they are read from the rendered home page.
+void report_orphans(const ContentTree& tree, const LinkGraph& graph, const BaseUrl& base, const std::string& home_html,
+                    Diagnostics& diags) {
+    std::unordered_set<std::string> chrome;
+    const std::string attr = "href=\"";
+    for (size_t pos = 0; (pos = home_html.find(attr, pos)) != std::string::npos;) {
+        pos += attr.size();
+        size_t end = home_html.find('"', pos);
+        std::string href = home_html.substr(pos, end - pos);
+        if (starts_with(href, base.path)) chrome.insert("/" + href.substr(base.path.size()));
+    }
+    for (size_t i = 0; i < tree.pages.size(); ++i) {
+        const Page& p = tree.pages[i];
+        if (p.type != PageType::Page || !graph.in[i].empty() || chrome.count(p.url)) continue;
+        diags.warning({p.source_path, 0, 0}, "orphan page: no page links to " + p.url + " and no listing shows it");
+    }
+}
+
 }  // namespace
 
 BuildResult Site::build(Diagnostics& diags) {
@@ -214,6 +233,7 @@ BuildResult Site::build(Diagnostics& diags) {
     std::unordered_map<std::string, size_t> stage_index;
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
+    std::string home_html;
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
         std::string nav;
@@ -231,11 +251,13 @@ BuildResult Site::build(Diagnostics& diags) {
         html.reserve(markdown[i].html.size() + nav.size() + 16384);
         if (!theme.render(layout, view, html, diags)) return;
         if (out.write(output_path(p.url), html, diags)) ++written;
+        if (p.type == PageType::Home) home_html = std::move(html);
     });
     timer.done("render pages");
+    report_orphans(tree, graph, m_config.base, home_html, diags);
 
     // 5b. The search index, from what the pages show (it writes under search/).
-    SearchStats search = build_search_index({m_config, tree, data, markdown}, out, diags);
+    build_search_index({m_config, tree, data, markdown}, out, diags);
     timer.done("search index");
 
     // 6. Generated pages and files.
@@ -260,11 +282,11 @@ BuildResult Site::build(Diagnostics& diags) {
         out.abort();
         return result;
     }
+    result.files = out.file_count();
     if (!out.commit(diags)) return result;
     timer.done("swap output");
     result.ok = true;
     result.pages = written;
-    result.files = written + tree.files.size() + assets.size() + search.files + 2;
     result.ms = timer.total();
     return result;
 }

@@ -124,7 +124,7 @@ bool rename(const std::string& from, const std::string& to, std::string& error) 
 }
 
 std::string join(const std::string& a, const std::string& b) {
-    if (a.empty()) return b;
+    if (a.empty() || (!b.empty() && b[0] == '/')) return b;
     return (bfs::path(a) / b).generic_string();
 }
 std::string parent(const std::string& path) { return bfs::path(path).parent_path().generic_string(); }
