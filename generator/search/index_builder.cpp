@@ -54,6 +54,8 @@ private:
     std::vector<std::unique_ptr<Analyzer>> m_free;
 };
 
+constexpr size_t k_max_title_pair_words = 8;
+
 struct DocTerms {
     std::vector<std::pair<uint32_t, Counts>> terms;  // term id, frequency per field
     Counts len{};
@@ -61,7 +63,8 @@ struct DocTerms {
 
 /// Counts the terms of one page per field, synonym groups included.
 DocTerms analyse(const SearchDoc& doc, Analyzer& analyzer, const Synonyms& synonyms, TermTable& table) {
-    std::unordered_map<const std::string*, Counts> counts;  // stems live in the analyzer's memo
+    // Keyed by the stem's text: "contract" and "contracts" are two memo entries but one term.
+    std::unordered_map<std::string_view, Counts> counts;  // stems live in the analyzer's memo
     std::unordered_map<size_t, Counts> groups;
     DocTerms out;
     std::vector<std::string_view> words;
@@ -70,7 +73,7 @@ DocTerms analyse(const SearchDoc& doc, Analyzer& analyzer, const Synonyms& synon
         analyzer.analyze(
             text,
             [&](const std::string& t) {
-                ++counts[&t][f];
+                ++counts[t][f];
                 ++out.len[f];
             },
             [&](const std::string& w) { words.push_back(w); });
@@ -78,28 +81,53 @@ DocTerms analyse(const SearchDoc& doc, Analyzer& analyzer, const Synonyms& synon
     };
     field(doc.title, k_title);
     field(doc.summary, k_summary);
+    for (const auto& k : doc.keywords) field(k, k_summary);
     for (const auto& s : doc.sections) {
         if (!s.heading.empty()) field(s.heading, k_heading);
         field(s.text, k_body);
     }
     out.terms.reserve(counts.size() + groups.size());
-    for (const auto& [t, c] : counts) out.terms.push_back({table.intern(*t), c});
+    std::vector<std::string_view> title;
+    for (const auto& [t, c] : counts) {
+        out.terms.push_back({table.intern(t), c});
+        if (c[k_title] > 0) title.push_back(t);
+    }
     for (const auto& [g, c] : groups) out.terms.push_back({table.intern(Synonyms::group_term(g)), c});
+    // Two words of a query both in a page's title is the best sign that the page is the answer
+    // ("changing a contract after award" -> "Handle contract changes"), and the index has no
+    // word positions to tell: so each pair of title words is a term of its own, "chang|contract".
+    std::sort(title.begin(), title.end());
+    if (title.size() > k_max_title_pair_words) title.resize(k_max_title_pair_words);
+    Counts in_title{};
+    in_title[k_title] = 1;
+    for (size_t a = 0; a < title.size(); ++a)
+        for (size_t b = a + 1; b < title.size(); ++b)
+            out.terms.push_back({table.intern(pair_term(title[a], title[b])), in_title});
     return out;
 }
 
 }  // namespace
 
+std::string pair_term(std::string_view a, std::string_view b) {
+    std::string t;
+    if (b < a) std::swap(a, b);
+    t.reserve(a.size() + b.size() + 1);
+    t.append(a);
+    t += '|';
+    t.append(b);
+    return t;
+}
+
 uint8_t impact(const Counts& tf, const Counts& len, const std::array<double, k_field_count>& avg_len,
                const FieldWeights& w) {
-    double t = 0;
+    double sum = 0, total = 0;
     for (size_t f = 0; f < k_field_count; ++f) {
+        total += w.weight[f];
         if (tf[f] == 0) continue;
         double norm = avg_len[f] > 0 ? 1 - w.b[f] + w.b[f] * double(len[f]) / avg_len[f] : 1;
-        t += w.weight[f] * double(tf[f]) / norm;
+        sum += w.weight[f] * double(tf[f]) / (double(tf[f]) + w.k1[f] * norm);
     }
-    double s = t / (w.k1 + t);
-    return uint8_t(std::clamp(std::lround(s * 255), 1L, 255L));
+    return uint8_t(std::clamp(std::lround(sum / total * 255), 1L, 255L));
 }
 
 std::string page_data_json(const SearchDoc& doc) {

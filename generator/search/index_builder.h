@@ -23,22 +23,30 @@ struct SearchDoc {
     uint8_t type = 0;         // 1 + position in the type filter; 0: none
     uint32_t audiences = 0;   // bit i: the i-th audience of the audience filter
     std::vector<TextSection> sections;
+    /// Words that lead here without being on the page (the glossary's terms whose "see" names
+    /// it, old terms among them): indexed with the summary, never shown.
+    std::vector<std::string> keywords;
 };
 
 enum SearchField { k_title, k_heading, k_summary, k_body, k_field_count };
 
-/// Field weights and length normalisation of BM25F. The title counts most, then headings,
-/// then the summary, then the body; a field's `b` says how much its length dampens it.
+/// How much each field counts. Each field saturates on its own (BM25 per field, then a weighted
+/// sum), so a word in the title counts for more than any number of mentions in the body: on a
+/// site of one topic a page, the title says what the page is about. `k1` is how fast a field
+/// saturates (a title needs the word once), `b` how much the field's length dampens it.
 struct FieldWeights {
-    std::array<double, k_field_count> weight{8.0, 3.0, 2.5, 1.0};
-    std::array<double, k_field_count> b{0.5, 0.4, 0.4, 0.75};
-    double k1 = 1.2;
+    std::array<double, k_field_count> weight{4.0, 1.5, 1.5, 3.0};
+    std::array<double, k_field_count> k1{0.2, 0.5, 0.5, 1.2};
+    std::array<double, k_field_count> b{0.3, 0.5, 0.5, 0.75};
 };
 
-/// The part of a page's BM25F score that does not depend on the rest of the index but for the
-/// average field lengths, as 1..255 (the browser multiplies it by the term's IDF).
+/// A term's weight in a page apart from its IDF, as 1..255 (the browser multiplies it by the
+/// term's IDF, which only the whole index knows).
 uint8_t impact(const std::array<uint32_t, k_field_count>& tf, const std::array<uint32_t, k_field_count>& len,
                const std::array<double, k_field_count>& avg_len, const FieldWeights& w);
+
+/// The term for two words in one title: "a|b", the smaller first ('|' is never in a word).
+std::string pair_term(std::string_view a, std::string_view b);
 
 struct BuiltIndex {
     std::vector<std::string> terms;                 // sorted; synonym groups are "~N"

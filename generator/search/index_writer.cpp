@@ -34,7 +34,7 @@ void put_postings(std::string& out, const std::vector<uint32_t>& docs, const std
 bool vocab_word(std::string_view term) {
     if (term.empty() || term[0] == '~') return false;
     for (char c : term)
-        if (c >= '0' && c <= '9') return false;
+        if ((c >= '0' && c <= '9') || c == '|') return false;
     size_t n = utf16_length(term);
     return n >= k_min_vocab_length && n <= k_max_vocab_length;
 }

@@ -64,6 +64,14 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         if (facets.audience.size() == 32) break;
     }
 
+    // The glossary says which page explains a term: readers who use the term should find it.
+    std::unordered_map<std::string, std::vector<std::string>> keywords;
+    for (const auto& g : in.data.glossary)
+        for (const auto& see : g.see) {
+            keywords[see.value].push_back(g.term);
+            if (!g.abbr.empty()) keywords[see.value].push_back(g.abbr);
+        }
+
     // Every page, then the glossary as a page of its own unless the content has one.
     const size_t pages = in.tree.pages.size();
     const Page* glossary_page = in.tree.find("glossary");
@@ -91,6 +99,7 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         for (const auto& a : p.audiences)
             if (auto it = audience_bit.find(a); it != audience_bit.end()) doc.audiences |= it->second;
         doc.sections = page_sections(in.markdown[i].html);
+        if (auto it = keywords.find(p.id); it != keywords.end()) doc.keywords = it->second;
         if (&p == glossary_page) add_glossary(doc, in.data);
         return doc;
     };

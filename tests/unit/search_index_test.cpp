@@ -176,7 +176,7 @@ TEST(SearchIndex, BuildsPostingsWithSynonymGroupsFromPages) {
     docs[0].sections = {{"", "", "Notices go to Find a Tender."}};
     docs[1].title = "Old rules";
     docs[1].sections = {{"ojeu", "OJEU", "The OJEU was replaced."}};
-    docs[2].title = "Pay suppliers on time";
+    docs[2].title = "Pay suppliers on time: a supplier's guide";
     docs[2].stage = 2;
     docs[2].audiences = 5;
     auto idx = build_index(docs.size(), [&](size_t i) { return docs[i]; }, syn);
@@ -184,6 +184,7 @@ TEST(SearchIndex, BuildsPostingsWithSynonymGroupsFromPages) {
     ASSERT_LT(find("~0"), idx.terms.size());
     EXPECT_EQ(idx.docs[find("~0")], (std::vector<uint32_t>{0, 1}));
     EXPECT_EQ(idx.docs[find("tender")], (std::vector<uint32_t>{0}));
+    // "suppliers" and "supplier's" are one term, listed once for the page.
     EXPECT_EQ(idx.docs[find("supplier")], (std::vector<uint32_t>{2}));
     EXPECT_EQ(find("the"), idx.terms.size());  // stop word
     EXPECT_TRUE(std::is_sorted(idx.terms.begin(), idx.terms.end()));

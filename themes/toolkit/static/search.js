@@ -473,7 +473,19 @@
   // least half of the units are results, ranked by BM25F (impacts from the index times IDF) and
   // by how many units they match.
 
-  var COMPLETION_WEIGHT = 0.8, TYPO_WEIGHT = 0.6, SYNONYM_WEIGHT = 0.9;
+  var COMPLETION_WEIGHT = 0.8, TYPO_WEIGHT = 0.6, SYNONYM_WEIGHT = 0.9, TITLE_PAIR_WEIGHT = 0.5;
+
+  /** Terms for pairs of query words, which the index has for pairs of words in one title. */
+  function titlePairs(units) {
+    var words = [];
+    units.forEach(function (u) {
+      u.alts[0].terms.forEach(function (t) { if (words.indexOf(t) < 0) words.push(t); });
+    });
+    words = words.slice(0, 6).sort();
+    var out = [];
+    for (var i = 0; i < words.length; i++) for (var j = i + 1; j < words.length; j++) out.push(words[i] + '|' + words[j]);
+    return out;
+  }
 
   function parseQuery(text, index) {
     var words = scanWords(text);
@@ -526,6 +538,10 @@
   /** Adds completions and near words to units whose words the index lacks; loads postings. */
   function resolve(units, index) {
     var lookups = [];
+    units.pairs = titlePairs(units).map(function (t) { return { term: t, postings: null }; });
+    units.pairs.forEach(function (p) {
+      lookups.push(index.postings(p.term).then(function (x) { p.postings = x; }));
+    });
     units.forEach(function (u) {
       u.alts.forEach(function (a) {
         a.postings = a.terms.map(function () { return null; });
@@ -563,14 +579,23 @@
     }).then(function () { return units; });
   }
 
-  /** Scores every page: {docs: [doc ids, best first], score, units: live units}. */
+  /**
+   * Scores every page: {docs: [doc ids, best first], score}. A page is a result when it matches
+   * at least half of the units; its BM25 sum is then scaled by the share of the query's weight
+   * (each unit weighs its IDF) that it matches, so missing "long" in "how long is the standstill
+   * period" costs less than missing "standstill".
+   */
   function rank(units, n) {
-    var total = new Float64Array(n), cover = new Float32Array(n);
-    var live = 0;
+    var total = new Float64Array(n), cover = new Float32Array(n), weighted = new Float32Array(n);
+    var live = 0, weightSum = 0;
     units.forEach(function (u) {
-      var has = u.alts.some(function (a) { return a.postings.some(Boolean); });
-      if (!has) return;
+      var uw = 0;
+      u.alts.forEach(function (a) {
+        a.postings.forEach(function (p) { if (p) uw = Math.max(uw, idf(n, p.df)); });
+      });
+      if (!uw) return;
       live++;
+      weightSum += uw;
       var best = new Float32Array(n), frac = new Float32Array(n), touched = [];
       u.alts.forEach(function (a) {
         var len = a.terms.length;
@@ -604,19 +629,23 @@
           if (f > frac[d]) frac[d] = f;
         });
       });
-      touched.forEach(function (d) { total[d] += best[d]; cover[d] += frac[d]; });
+      touched.forEach(function (d) { total[d] += best[d]; cover[d] += frac[d]; weighted[d] += frac[d] * uw; });
+    });
+    (units.pairs || []).forEach(function (pair) {
+      var p = pair.postings;
+      if (!p) return;
+      var w = TITLE_PAIR_WEIGHT * idf(n, p.df) / 255;
+      for (var i = 0; i < p.docs.length; i++) total[p.docs[i]] += w * p.impacts[i];
     });
     var docs = [], score = new Float64Array(n);
-    if (!live) return { docs: docs, score: score, live: 0 };
+    if (!live) return { docs: docs, score: score };
     for (var d = 0; d < n; d++) {
-      if (total[d] <= 0) continue;
-      var c = cover[d] / live;
-      if (c < 0.5) continue;
-      score[d] = total[d] * c * c;
+      if (total[d] <= 0 || cover[d] < live / 2) continue;
+      score[d] = total[d] * (0.25 + 0.75 * weighted[d] / weightSum);
       docs.push(d);
     }
     docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
-    return { docs: docs, score: score, live: live };
+    return { docs: docs, score: score };
   }
 
   function passes(f, d, sel) {
@@ -653,7 +682,7 @@
   // ---------------------------------------------------------------------------------------------
   // Excerpts: the section of a page where the query's words are, with those words marked.
 
-  /** Which words of a text match the query: an array of booleans by word, and the units hit. */
+  /** Which query unit each word of a text matches (-1: none), and the set of units matched. */
   function markWords(words, units, index) {
     var single = new Map(), phrases = [];
     units.forEach(function (u, ui) {
@@ -661,15 +690,15 @@
         if (a.group !== undefined) {
           index.m.synonyms[a.group].forEach(function (p) { phrases.push({ words: p, unit: ui }); });
         } else {
-          a.terms.forEach(function (t) { if (a.postings && a.postings[a.terms.indexOf(t)]) single.set(t, ui); });
+          a.terms.forEach(function (t, k) { if (a.postings && a.postings[k]) single.set(t, ui); });
         }
       });
     });
-    var marks = new Array(words.length).fill(false), hit = new Set();
+    var marks = new Array(words.length).fill(-1), hit = new Set();
     var pws = [], at = [];
     words.forEach(function (w, i) {
       wordTerms(w.parts).forEach(function (t) {
-        if (single.has(t)) { marks[i] = true; hit.add(single.get(t)); }
+        if (single.has(t)) { marks[i] = single.get(t); hit.add(marks[i]); }
       });
       var pw = phraseWord(w.parts);
       if (pw) { pws.push(pw); at.push(i); }
@@ -679,7 +708,7 @@
         var ok = true;
         for (var k = 0; k < p.words.length && ok; k++) ok = pws[i + k] === p.words[k];
         if (!ok) continue;
-        for (var j = at[i]; j <= at[i + p.words.length - 1]; j++) marks[j] = true;
+        for (var j = at[i]; j <= at[i + p.words.length - 1]; j++) marks[j] = p.unit;
         hit.add(p.unit);
       }
     });
@@ -688,47 +717,54 @@
 
   var EXCERPT_WORDS = 30;
 
-  /** Fragments [{text, mark}] of about EXCERPT_WORDS words around the densest matches. */
+  /**
+   * About EXCERPT_WORDS words of a text around its densest matches, as fragments [{text, mark}],
+   * with how many units (hits) and words (marked) of the query the excerpt shows.
+   */
   function excerpt(text, units, index) {
     var words = scanWords(text), m = markWords(words, units, index);
     var n = words.length, start = 0;
+    var isMark = function (i) { return m.marks[i] >= 0; };
     if (n > EXCERPT_WORDS) {
       var bestCount = -1, count = 0;
       for (var i = 0; i < n; i++) {
-        if (m.marks[i]) count++;
-        if (i >= EXCERPT_WORDS && m.marks[i - EXCERPT_WORDS]) count--;
+        if (isMark(i)) count++;
+        if (i >= EXCERPT_WORDS && isMark(i - EXCERPT_WORDS)) count--;
         if (i >= EXCERPT_WORDS - 1 && count > bestCount) { bestCount = count; start = i - EXCERPT_WORDS + 1; }
       }
       // Begin a little before the first marked word of the window.
       var first = start;
-      while (first < start + EXCERPT_WORDS && !m.marks[first]) first++;
-      if (first < n && m.marks[first]) start = Math.max(0, Math.min(first - 6, n - EXCERPT_WORDS));
+      while (first < start + EXCERPT_WORDS && !isMark(first)) first++;
+      if (first < n && isMark(first)) start = Math.max(0, Math.min(first - 6, n - EXCERPT_WORDS));
     }
     var end = Math.min(n, start + EXCERPT_WORDS);
-    var frags = [], pos = n ? words[start].start : 0;
+    var frags = [], pos = n ? words[start].start : 0, shown = new Set(), marked = 0;
     if (start > 0) frags.push({ text: '\u2026 ', mark: false });
     for (var w = start; w < end; w++) {
       if (words[w].start > pos) frags.push({ text: text.slice(pos, words[w].start), mark: false });
-      frags.push({ text: text.slice(words[w].start, words[w].end), mark: m.marks[w] });
+      frags.push({ text: text.slice(words[w].start, words[w].end), mark: isMark(w) });
+      if (isMark(w)) { shown.add(m.marks[w]); marked++; }
       pos = words[w].end;
     }
     var tailEnd = end < n ? words[end - 1].end : text.length;
     if (tailEnd > pos) frags.push({ text: text.slice(pos, tailEnd), mark: false });
     if (end < n) frags.push({ text: ' \u2026', mark: false });
-    return { frags: frags, hits: m.hit.size, marked: m.marks.filter(Boolean).length };
+    return { frags: frags, hits: shown.size, marked: marked };
   }
 
-  /** The best section of a page for the query: {anchor, heading, frags}. */
+  /**
+   * The best place in a page for the query: the summary or one of its sections, whichever holds
+   * most of the query's words ({anchor, heading, frags}; no anchor for the summary).
+   */
   function bestSection(page, units, index) {
-    var best = null;
-    page.s.forEach(function (s, i) {
+    var summary = excerpt(page.m, units, index);
+    var best = { score: summary.hits * 10 + Math.min(summary.marked, 10), anchor: '', heading: '', frags: summary.frags };
+    page.s.forEach(function (s) {
       var heading = markWords(scanWords(s[1]), units, index);
       var body = excerpt(s[2], units, index);
-      var hits = new Set(heading.hit);
       var score = body.hits * 10 + Math.min(body.marked, 10) + heading.hit.size * 12;
-      if (score > 0 && (!best || score > best.score)) best = { score: score, anchor: s[0], heading: s[1], frags: body.frags, i: i, hits: hits };
+      if (score > best.score) best = { score: score, anchor: s[0], heading: s[1], frags: body.frags };
     });
-    if (!best) return { anchor: '', heading: '', frags: excerpt(page.m, units, index).frags };
     return best;
   }
 
@@ -748,7 +784,7 @@
     this.form = form;
     this.index = index;
     this.input = form.querySelector('input[name="q"]') || form.querySelector('input[type="search"]');
-    this.fallback = document.querySelector('[data-search-fallback]');
+    this.fallback = document.querySelector('[data-search-fallback], .all-pages');
     this.seq = 0;
     this.shown = 0;
     this.result = null;
@@ -763,7 +799,7 @@
     [['stage', 'Stage', 'All stages'], ['type', 'Type', 'All types'], ['audience', 'For', 'Everyone']].forEach(function (f) {
       var id = 'search-filter-' + f[0];
       var wrap = el('div', { class: 'search-filters__item' });
-      wrap.appendChild(el('label', { for: id, class: 'search-filters__label' }, f[1]));
+      wrap.appendChild(el('label', { for: id, class: 'search-page__label search-filters__label' }, f[1]));
       var select = el('select', { id: id, name: f[0], class: 'search-filters__select' });
       select.appendChild(el('option', { value: '' }, f[2]));
       facets[f[0]].forEach(function (v) { select.appendChild(el('option', { value: v[0] }, v[1])); });
@@ -772,15 +808,18 @@
       box.appendChild(wrap);
       self.selects[f[0]] = select;
     });
-    this.form.appendChild(box);
+    var filters = document.querySelector('[data-search-filters], #search-filters');
+    (filters || this.form).appendChild(box);
 
-    this.results = document.querySelector('[data-search-results]');
+    this.results = document.querySelector('[data-search-results], #search-results');
     if (!this.results) {
       this.results = el('div', { class: 'search-results' });
       this.form.parentNode.insertBefore(this.results, this.form.nextSibling);
     }
+    // Only the status line below speaks; a live list of results would read them all out.
+    this.results.removeAttribute('aria-live');
     this.status = el('p', { class: 'search-results__status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.list = el('ol', { class: 'search-results__list' });
+    this.list = el('ol', { class: 'doc-list search-results__list' });
     this.more = el('button', { type: 'button', class: 'search-results__more' }, 'Show more results');
     this.more.hidden = true;
     this.more.addEventListener('click', function () { self.showMore(true); });
@@ -834,6 +873,7 @@
     this.writeUrl();
     if (!q.trim()) {
       this.result = null;
+      this.results.setAttribute('data-search-done', '');
       this.list.textContent = '';
       this.more.hidden = true;
       this.setStatus('', true);
@@ -851,6 +891,8 @@
         if (seq !== self.seq) return;
         self.results.removeAttribute('aria-busy');
         self.setStatus(self.summary(r), announce);
+        // What the results on show answer (for tests and for styling).
+        self.results.setAttribute('data-search-done', q);
       });
     }).catch(function (err) {
       if (seq !== self.seq) return;
@@ -912,32 +954,37 @@
 
   SearchPage.prototype.renderResult = function (page, doc, r) {
     var sec = bestSection(page, r.units, this.index);
-    var f = this.index.m.facets;
-    var item = el('li', { class: 'search-result', 'data-doc': String(doc), 'data-url': page.u });
-    var title = el('h2', { class: 'search-result__title' });
+    // The theme's doc-list classes, so results look like the site's other lists of pages.
+    var item = el('li', { class: 'doc-list__item search-result', 'data-doc': String(doc), 'data-url': page.u });
+    var title = el('h2', { class: 'doc-list__title search-result__title' });
     var href = page.u + (sec.anchor ? '#' + encodeURIComponent(sec.anchor) : '');
     title.appendChild(el('a', { href: href, class: 'search-result__link' }, page.t));
     item.appendChild(title);
-    var meta = [page.k, page.g].filter(Boolean).join(' \u00b7 ');
-    if (meta) item.appendChild(el('p', { class: 'search-result__meta' }, meta));
-    if (sec.heading) item.appendChild(el('p', { class: 'search-result__section' }, 'Section: ' + sec.heading));
-    var p = el('p', { class: 'search-result__excerpt' });
+    if (page.k || page.g) {
+      var meta = el('p', { class: 'doc-list__for search-result__meta' });
+      if (page.k) meta.appendChild(el('span', { class: 'tag' }, page.k));
+      if (page.g) meta.appendChild(document.createTextNode((page.k ? ' ' : '') + page.g + ' stage'));
+      item.appendChild(meta);
+    }
+    if (sec.heading) item.appendChild(el('p', { class: 'doc-list__for search-result__section' }, 'Section: ' + sec.heading));
+    var p = el('p', { class: 'doc-list__summary search-result__excerpt' });
     sec.frags.forEach(function (fr) {
       p.appendChild(fr.mark ? el('mark', null, fr.text) : document.createTextNode(fr.text));
     });
     item.appendChild(p);
-    void f;
     return item;
   };
 
   // ---------------------------------------------------------------------------------------------
-  // Start: on a page with a search form marked data-search (or the form of the search page).
+  // Start: on the search page, whose form is marked data-search or sits beside #search-results
+  // (themes/toolkit/templates/search.mustache; docs/search.md has the contract).
 
   var api = { terms: terms, stem: stem, scanWords: scanWords };
   window.toolkitSearch = api;
 
   function start() {
-    var form = document.querySelector('form[data-search]');
+    var form = document.querySelector('form[data-search]') ||
+      (document.querySelector('[data-search-results], #search-results') && document.querySelector('main form[role="search"]'));
     if (!form || !window.fetch || !window.DecompressionStream || !window.TextDecoder || !window.URLSearchParams) return;
     var manifest = form.getAttribute('data-search-index') || new URL('manifest.json', new URL(form.action, location.href)).href;
     var index = new SearchIndex(manifest);
