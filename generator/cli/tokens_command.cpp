@@ -18,12 +18,12 @@ std::function<int()> setup_tokens(CLI::App& app) {
             bool first = true;
             analyzer.analyze(
                 line,
-                [&](const std::string& t) {
+                [&](const Stem& t) {
                     if (!first) std::cout << ' ';
-                    std::cout << t;
+                    std::cout << t.text;
                     first = false;
                 },
-                [](const std::string&) {});
+                [](const Stem&) {});
             std::cout << '\n';
         }
         return k_ok;

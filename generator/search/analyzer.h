@@ -3,6 +3,7 @@
 // One Analyzer per thread: its stemmer is not thread-safe.
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "search/stemmer.h"
@@ -18,6 +19,15 @@ public:
         return folded.size() <= 64 && utf8_length(folded) >= 2 && !is_stop_word(folded);
     }
 
+    /// The stem of a folded word, or nullptr when search drops the word. One lookup per word:
+    /// this is the indexer's inner loop.
+    const Stem* lookup(std::string_view folded) {
+        if (auto it = m_words.find(folded); it != m_words.end()) return it->second;
+        const Stem* s = usable(folded) ? &m_stemmer.stem(folded) : nullptr;
+        m_words.emplace(std::string(folded), s);
+        return s;
+    }
+
     /// Calls `on_term(stem)` for each index term and `on_word(stem)` for each word in phrase order.
     /// A word gives its stem to both. A compound gives each usable part's stem and the stem of
     /// its joined form as terms ("G-Cloud" -> "cloud", "gcloud"), and only the joined form as a
@@ -29,20 +39,20 @@ public:
             const auto& parts = m_word.parts;
             if (parts.empty()) continue;
             if (parts.size() == 1) {
-                if (!usable(parts[0])) continue;
-                const std::string& s = m_stemmer.stem(parts[0]);
-                on_term(s);
-                on_word(s);
+                if (const Stem* s = lookup(parts[0])) {
+                    on_term(*s);
+                    on_word(*s);
+                }
                 continue;
             }
             for (const auto& p : parts)
-                if (usable(p)) on_term(m_stemmer.stem(p));
+                if (const Stem* s = lookup(p)) on_term(*s);
             m_joined.clear();
             for (const auto& p : parts) m_joined += p;
-            if (!usable(m_joined)) continue;
-            const std::string& s = m_stemmer.stem(m_joined);
-            on_term(s);
-            on_word(s);
+            if (const Stem* s = lookup(m_joined)) {
+                on_term(*s);
+                on_word(*s);
+            }
         }
     }
 
@@ -55,6 +65,7 @@ public:
 
 private:
     Stemmer m_stemmer;
+    std::unordered_map<std::string, const Stem*, StringHash, std::equal_to<>> m_words;  // folded word -> stem
     Word m_word;
     std::string m_joined;
 };

@@ -1,5 +1,6 @@
 #pragma once
 // gzip (zlib) for the search index files: search.js inflates them with DecompressionStream.
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -7,6 +8,20 @@ namespace tk {
 
 /// gzip-compressed `data`, byte-identical for the same input (no name, no time in the header).
 std::string gzip(std::string_view data, int level = 6);
+
+/// The same, keeping zlib's state (a few hundred kilobytes) between calls. One per thread.
+class Gzipper {
+public:
+    explicit Gzipper(int level = 6);
+    ~Gzipper();
+    Gzipper(const Gzipper&) = delete;
+    Gzipper& operator=(const Gzipper&) = delete;
+    std::string compress(std::string_view data);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 /// Inflates gzip data (for tests); empty on error.
 std::string gunzip(std::string_view data);
 

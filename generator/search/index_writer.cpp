@@ -71,7 +71,7 @@ std::string shard_key(std::string_view previous, std::string_view first) {
     return std::string(first.substr(0, n));
 }
 
-std::vector<IndexFile> encode_index(const BuiltIndex& index, const Synonyms& synonyms, const SearchFacets& facets,
+std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, const SearchFacets& facets,
                                     const IndexLayout& layout) {
     std::vector<IndexFile> files(1);
 
@@ -151,7 +151,7 @@ std::vector<IndexFile> encode_index(const BuiltIndex& index, const Synonyms& syn
         }
         bundles.push_back(hash_of(all));
         for (size_t d = start; d < end; ++d)
-            files.push_back({"search/p/" + bundles.back() + "/" + std::to_string(d) + ".gz", index.page_data[d]});
+            files.push_back({"search/p/" + bundles.back() + "/" + std::to_string(d) + ".gz", std::move(index.page_data[d])});
     }
 
     std::string j = "{\"version\":1,\"docs\":" + std::to_string(index.page_data.size()) +

@@ -36,8 +36,8 @@ struct IndexFile {
     std::string data;
 };
 
-/// The files of the index; the manifest is the first.
-std::vector<IndexFile> encode_index(const BuiltIndex& index, const Synonyms& synonyms, const SearchFacets& facets,
+/// The files of the index; the manifest is the first. Takes the index to move the page data.
+std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, const SearchFacets& facets,
                                     const IndexLayout& layout = {});
 
 /// The shortest prefix of `first` that sorts after `previous` (first > previous): a shard's key.

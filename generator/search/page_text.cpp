@@ -107,8 +107,10 @@ std::vector<TextSection> page_sections(std::string_view html) {
             continue;
         }
         if (c != '<') {
-            raw += c;
-            ++i;
+            size_t next = html.find_first_of("<&", i);
+            if (next == std::string_view::npos) next = html.size();
+            raw.append(html.substr(i, next - i));
+            i = next;
             continue;
         }
         size_t end = html.find('>', i);

@@ -105,10 +105,10 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
     };
     BuiltIndex index = build_index(pages + (glossary_doc ? 1 : 0), make_doc, synonyms);
 
-    auto files = encode_index(index, synonyms, facets);
     SearchStats stats;
     stats.pages = index.page_data.size();
     stats.terms = index.terms.size();
+    auto files = encode_index(std::move(index), synonyms, facets);
     stats.files = files.size();
     std::atomic<size_t> bytes{0};
     parallel_for(files.size(), [&](size_t i) {

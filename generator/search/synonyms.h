@@ -33,16 +33,24 @@ public:
         return t;
     }
 
+    /// (group, phrase) of each phrase whose first word is `word`, or nullptr.
+    using Starts = std::vector<std::pair<uint32_t, uint32_t>>;
+    const Starts* starting_with(std::string_view word) const {
+        auto it = m_by_first.find(word);
+        return it == m_by_first.end() ? nullptr : &it->second;
+    }
+
     /// Calls on_match(group, start, length) for each position of `words` where a phrase of a
-    /// group starts, with that group's longest phrase there.
-    template <class Fn>
-    void match(const std::vector<std::string_view>& words, Fn&& on_match) const {
+    /// group starts, with that group's longest phrase there. `starts(i)` gives
+    /// starting_with(words[i]), which a caller may have remembered.
+    template <class StartsAt, class Fn>
+    void match(const std::vector<std::string_view>& words, StartsAt&& starts, Fn&& on_match) const {
         std::vector<std::pair<uint32_t, uint32_t>> found;  // group, length
         for (size_t i = 0; i < words.size(); ++i) {
-            auto it = m_by_first.find(words[i]);
-            if (it == m_by_first.end()) continue;
+            const Starts* candidates = starts(i);
+            if (!candidates) continue;
             found.clear();
-            for (auto [g, p] : it->second) {
+            for (auto [g, p] : *candidates) {
                 const auto& ph = m_groups[g].phrases[p];
                 if (i + ph.size() > words.size()) continue;
                 bool ok = true;
@@ -59,15 +67,14 @@ public:
             for (auto [g, len] : found) on_match(size_t(g), i, size_t(len));
         }
     }
+    template <class Fn>
+    void match(const std::vector<std::string_view>& words, Fn&& on_match) const {
+        match(words, [&](size_t i) { return starting_with(words[i]); }, on_match);
+    }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     std::vector<SynonymGroup> m_groups;
-    // First word of each phrase -> (group, phrase).
-    std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>, Hash, std::equal_to<>> m_by_first;
+    std::unordered_map<std::string, Starts, StringHash, std::equal_to<>> m_by_first;  // first word -> phrases
 };
 
 }  // namespace tk

@@ -32,11 +32,30 @@ size_t utf8_length(std::string_view s) {
     return n;
 }
 
+namespace {
+
+/// The class of the character at `i` without moving (for the look-ahead after a joiner).
+CharClass class_at(std::string_view text, size_t i) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) return classify(b);
+    return classify(next_code_point(text, i));
+}
+
+bool ascii_alnum(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z'); }
+
+}  // namespace
+
 bool WordScanner::next(Word& word) {
     word.parts.clear();
     size_t n = m_text.size();
-    // Find the first word character.
+    // Find the first word character (ASCII first: it is nearly all the text).
     while (m_pos < n) {
+        unsigned char b = static_cast<unsigned char>(m_text[m_pos]);
+        if (b < 0x80) {
+            if (ascii_alnum(b)) break;
+            ++m_pos;
+            continue;
+        }
         size_t at = m_pos;
         char32_t cp = next_code_point(m_text, m_pos);
         if (classify(cp) == CharClass::Word) {
@@ -48,9 +67,22 @@ bool WordScanner::next(Word& word) {
     word.begin = m_pos;
     std::string part;
     while (m_pos < n) {
-        size_t after = m_pos;
-        char32_t cp = next_code_point(m_text, after);
-        CharClass c = classify(cp);
+        unsigned char b = static_cast<unsigned char>(m_text[m_pos]);
+        CharClass c;
+        char32_t cp = b;
+        size_t after = m_pos + 1;
+        if (b < 0x80) {
+            if (ascii_alnum(b)) {
+                part += (b >= 'A' && b <= 'Z') ? char(b + 32) : char(b);
+                ++m_pos;
+                continue;
+            }
+            c = classify(b);
+        } else {
+            after = m_pos;
+            cp = next_code_point(m_text, after);
+            c = classify(cp);
+        }
         if (c == CharClass::Word) {
             append_folded(part, cp);
             m_pos = after;
@@ -60,15 +92,13 @@ bool WordScanner::next(Word& word) {
             m_pos = after;
             continue;
         }
-        if (c == CharClass::Apostrophe || c == CharClass::Hyphen) {
-            // A joiner only between two word characters: "lock-in" is one word, "in -" is not.
-            size_t peek = after;
-            if (peek < n && classify(next_code_point(m_text, peek)) == CharClass::Word) {
-                if (c == CharClass::Apostrophe) part += '\'';
-                else finish_part(part, word.parts);
-                m_pos = after;
-                continue;
-            }
+        // A joiner only between two word characters: "lock-in" is one word, "in -" is not.
+        if ((c == CharClass::Apostrophe || c == CharClass::Hyphen) && after < n &&
+            class_at(m_text, after) == CharClass::Word) {
+            if (c == CharClass::Apostrophe) part += '\'';
+            else finish_part(part, word.parts);
+            m_pos = after;
+            continue;
         }
         break;
     }
