@@ -36,20 +36,13 @@ public:
     void analyze(std::string_view text, OnTerm&& on_term, OnWord&& on_word) {
         WordScanner scanner(text);
         while (scanner.next(m_word)) {
-            const auto& parts = m_word.parts;
-            if (parts.empty()) continue;
-            if (parts.size() == 1) {
-                if (const Stem* s = lookup(parts[0])) {
-                    on_term(*s);
-                    on_word(*s);
-                }
-                continue;
-            }
-            for (const auto& p : parts)
-                if (const Stem* s = lookup(p)) on_term(*s);
-            m_joined.clear();
-            for (const auto& p : parts) m_joined += p;
-            if (const Stem* s = lookup(m_joined)) {
+            size_t parts = m_word.part_count();
+            if (parts == 0) continue;
+            if (parts > 1)
+                for (size_t i = 0; i < parts; ++i)
+                    if (const Stem* s = lookup(m_word.part(i))) on_term(*s);
+            // One word, or the joined form of a compound.
+            if (const Stem* s = lookup(m_word.folded)) {
                 on_term(*s);
                 on_word(*s);
             }
@@ -67,7 +60,6 @@ private:
     Stemmer m_stemmer;
     std::unordered_map<std::string, const Stem*, StringHash, std::equal_to<>> m_words;  // folded word -> stem
     Word m_word;
-    std::string m_joined;
 };
 
 }  // namespace tk

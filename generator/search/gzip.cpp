@@ -7,14 +7,17 @@ namespace tk {
 struct Gzipper::State {
     z_stream z{};
     bool ok = false;
-    // windowBits 15 + 16: a gzip header, which zlib writes without a name or a time.
-    explicit State(int level) { ok = deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK; }
+    // windowBits + 16: a gzip header, which zlib writes without a name or a time.
+    State(int level, int window_bits, int mem_level) {
+        ok = deflateInit2(&z, level, Z_DEFLATED, window_bits + 16, mem_level, Z_DEFAULT_STRATEGY) == Z_OK;
+    }
     ~State() {
         if (ok) deflateEnd(&z);
     }
 };
 
-Gzipper::Gzipper(int level) : m_state(std::make_unique<State>(level)) {}
+Gzipper::Gzipper(int level, int window_bits, int mem_level)
+    : m_state(std::make_unique<State>(level, window_bits, mem_level)) {}
 Gzipper::~Gzipper() = default;
 
 std::string Gzipper::compress(std::string_view data) {

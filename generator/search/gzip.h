@@ -9,10 +9,12 @@ namespace tk {
 /// gzip-compressed `data`, byte-identical for the same input (no name, no time in the header).
 std::string gzip(std::string_view data, int level = 6);
 
-/// The same, keeping zlib's state (a few hundred kilobytes) between calls. One per thread.
+/// The same, keeping zlib's state between calls. One per thread. For many small inputs (pages of
+/// a few kilobytes) a small window and hash (`window_bits` 13, `mem_level` 4) cost much less to
+/// reset per call and compress as well.
 class Gzipper {
 public:
-    explicit Gzipper(int level = 6);
+    explicit Gzipper(int level = 6, int window_bits = 15, int mem_level = 8);
     ~Gzipper();
     Gzipper(const Gzipper&) = delete;
     Gzipper& operator=(const Gzipper&) = delete;

@@ -48,7 +48,7 @@ constexpr size_t k_max_title_pair_words = 8;
 /// loop counts a word with one hash lookup (the analyzer's) and an array increment.
 struct Worker {
     Analyzer analyzer;
-    Gzipper gzip{3};  // 3: nearly the size of 6 (+4%) in two thirds of the time
+    Gzipper gzip{1};  // pages are a few KB: within 2% of level 6's size, for a third of its time
     std::vector<Counts> counts;                   // by stem id; all zero between pages
     std::vector<uint32_t> touched;                // stem ids counted in this page
     std::vector<uint32_t> term_id;                // stem id -> term id in the table
@@ -230,9 +230,10 @@ std::string page_data_json(const SearchDoc& doc) {
 }
 
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
-                       const FieldWeights& weights) {
+                       const FieldWeights& weights, const PageSink& on_page) {
     BuiltIndex idx;
-    idx.page_data.resize(count);
+    idx.pages = count;
+    if (!on_page) idx.page_data.resize(count);
     idx.stage.resize(count);
     idx.type.resize(count);
     idx.audiences.resize(count);
@@ -243,8 +244,10 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
         SearchDoc doc = make_doc(i);
         auto worker = pool.take();
         per_doc[i] = analyse(doc, *worker, synonyms, table);
-        idx.page_data[i] = worker->gzip.compress(page_data_json(doc));
+        std::string data = worker->gzip.compress(page_data_json(doc));
         pool.give(std::move(worker));
+        if (on_page) on_page(i, std::move(data));
+        else idx.page_data[i] = std::move(data);
         idx.stage[i] = doc.stage;
         idx.type[i] = doc.type;
         idx.audiences[i] = doc.audiences;
@@ -266,6 +269,14 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
     for (uint32_t r = 0; r < order.size(); ++r) idx.terms[r] = std::move(names[order[r]]);
     idx.docs.resize(idx.terms.size());
     idx.impacts.resize(idx.terms.size());
+    // Exact sizes first: growing by doubling would hold up to twice the postings at the peak.
+    std::vector<uint32_t> df(idx.terms.size());
+    for (const auto& d : per_doc)
+        for (const auto& [id, tf] : d.terms) ++df[rank[id]];
+    for (size_t r = 0; r < df.size(); ++r) {
+        idx.docs[r].reserve(df[r]);
+        idx.impacts[r].reserve(df[r]);
+    }
     for (uint32_t d = 0; d < count; ++d) {
         for (const auto& [id, tf] : per_doc[d].terms) {
             uint32_t r = rank[id];

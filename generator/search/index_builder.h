@@ -52,15 +52,21 @@ struct BuiltIndex {
     std::vector<std::string> terms;                 // sorted; synonym groups are "~N"
     std::vector<std::vector<uint32_t>> docs;        // per term: pages, ascending
     std::vector<std::vector<uint8_t>> impacts;      // per term: one per page in `docs`
-    std::vector<std::string> page_data;             // per page: gzip'd JSON for results and excerpts
+    std::vector<std::string> page_data;             // per page: gzip'd JSON, unless handed to `on_page`
+    std::vector<std::string> bundles;               // hashes of the page folders, when written already
+    size_t pages = 0;
     std::vector<uint8_t> stage, type;               // per page: filter values
     std::vector<uint32_t> audiences;
 };
 
+/// Receives each page's data file (gzip'd JSON) as soon as it is made, from any thread.
+using PageSink = std::function<void(size_t page, std::string data)>;
+
 /// Analyses `count` pages, made on demand by `make_doc` (called from several threads at once),
-/// so that only one page's text per thread is held at a time.
+/// so that only one page's text per thread is held at a time. With `on_page`, page data goes
+/// there instead of into BuiltIndex::page_data, so 10,000 pages' text is never held at once.
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
-                       const FieldWeights& weights = {});
+                       const FieldWeights& weights = {}, const PageSink& on_page = {});
 
 /// The page data file's JSON: {"u":url,"t":title,"k":type,"g":stage,"m":summary,"s":[[id,heading,text]...]}.
 std::string page_data_json(const SearchDoc& doc);

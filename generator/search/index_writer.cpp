@@ -71,6 +71,44 @@ std::string shard_key(std::string_view previous, std::string_view first) {
     return std::string(first.substr(0, n));
 }
 
+PageBundles::PageBundles(size_t pages, size_t bundle, Write write)
+    : m_pages(pages), m_bundle(bundle), m_write(std::move(write)) {
+    size_t folders = (pages + bundle - 1) / bundle;
+    m_pending.resize(folders);
+    m_hashes.resize(folders);
+    for (size_t b = 0; b < folders; ++b) {
+        size_t size = std::min(bundle, pages - b * bundle);
+        m_pending[b].resize(size);
+        m_missing.push_back(size);
+    }
+}
+
+void PageBundles::add(size_t page, std::string data) {
+    size_t b = page / m_bundle;
+    std::vector<std::string> ready;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending[b][page - b * m_bundle] = std::move(data);
+        if (--m_missing[b] > 0) return;
+        ready = std::move(m_pending[b]);
+    }
+    std::string all;
+    for (const auto& d : ready) {
+        put_varint(all, d.size());
+        all += d;
+    }
+    std::string h = hash_of(all);
+    for (size_t k = 0; k < ready.size(); ++k)
+        m_write({"search/p/" + h + "/" + std::to_string(b * m_bundle + k) + ".gz", std::move(ready[k])});
+    std::lock_guard lock(m_mutex);
+    m_hashes[b] = std::move(h);
+}
+
+std::vector<std::string> PageBundles::hashes() const {
+    std::lock_guard lock(m_mutex);
+    return m_hashes;
+}
+
 std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, const SearchFacets& facets,
                                     const IndexLayout& layout) {
     std::vector<IndexFile> files(1);
@@ -84,7 +122,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
             std::string data;
             put_varint(data, count);
             data += body;
-            std::string gz = gzip(data, 9);
+            std::string gz = gzip(data, 6);
             std::string key = first == 0 ? "" : shard_key(index.terms[first - 1], index.terms[first]);
             std::string h = hash_of(gz);
             shards.push_back({key, h});
@@ -117,7 +155,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
                 put_varint(data, index.docs[t].size());
                 prev = index.terms[t];
             }
-            std::string gz = gzip(data, 9);
+            std::string gz = gzip(data, 6);
             vocab[len] = hash_of(gz);
             files.push_back({"search/v/" + vocab[len] + ".gz", std::move(gz)});
         }
@@ -135,26 +173,21 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         data.append(reinterpret_cast<const char*>(index.type.data()), n);
         for (size_t d = 0; d < n; ++d)
             for (size_t k = 0; k < aud_bytes; ++k) data += char((index.audiences[d] >> (8 * k)) & 0xFF);
-        std::string gz = gzip(data, 9);
+        std::string gz = gzip(data, 6);
         filters_hash = hash_of(gz);
         files.push_back({"search/f." + filters_hash + ".gz", std::move(gz)});
     }
 
-    // Page files, in bundles whose folder name is the hash of their contents.
-    std::vector<std::string> bundles;
-    for (size_t start = 0; start < index.page_data.size(); start += layout.bundle) {
-        size_t end = std::min(index.page_data.size(), start + layout.bundle);
-        std::string all;
-        for (size_t d = start; d < end; ++d) {
-            put_varint(all, index.page_data[d].size());
-            all += index.page_data[d];
-        }
-        bundles.push_back(hash_of(all));
-        for (size_t d = start; d < end; ++d)
-            files.push_back({"search/p/" + bundles.back() + "/" + std::to_string(d) + ".gz", std::move(index.page_data[d])});
+    // Page files, in folders named by the hash of their pages (unless written already).
+    std::vector<std::string> bundles = index.bundles;
+    if (bundles.empty() && !index.page_data.empty()) {
+        PageBundles pb(index.page_data.size(), layout.bundle, [&](IndexFile f) { files.push_back(std::move(f)); });
+        for (size_t d = 0; d < index.page_data.size(); ++d) pb.add(d, std::move(index.page_data[d]));
+        bundles = pb.hashes();
     }
 
-    std::string j = "{\"version\":1,\"docs\":" + std::to_string(index.page_data.size()) +
+    size_t pages = index.pages ? index.pages : index.stage.size();
+    std::string j = "{\"version\":1,\"docs\":" + std::to_string(pages) +
                     ",\"bundle\":" + std::to_string(layout.bundle) + ",\"bundles\":[";
     for (size_t i = 0; i < bundles.size(); ++i) {
         if (i) j += ',';

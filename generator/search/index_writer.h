@@ -8,6 +8,8 @@
 //   search/p/<hash>/<n>.gz      page n's title, URL and section text, for results and excerpts;
 //                               <hash> covers a bundle of pages, so the manifest stays small
 // docs/search.md describes the formats byte by byte.
+#include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,25 @@ struct IndexLayout {
 struct IndexFile {
     std::string rel;   // under the output folder: "search/t/0a1b2c3d4e.gz"
     std::string data;
+};
+
+/// Page data files, written as soon as the pages of a folder are all there (from any thread):
+/// each folder's name is the hash of its pages, so it cannot be written before.
+class PageBundles {
+public:
+    using Write = std::function<void(IndexFile file)>;
+    PageBundles(size_t pages, size_t bundle, Write write);
+    void add(size_t page, std::string data);
+    /// The folder hashes, once every page has been added.
+    std::vector<std::string> hashes() const;
+
+private:
+    size_t m_pages, m_bundle;
+    Write m_write;
+    mutable std::mutex m_mutex;
+    std::vector<std::vector<std::string>> m_pending;  // per folder, its pages' data
+    std::vector<size_t> m_missing;                    // per folder, pages still to come
+    std::vector<std::string> m_hashes;
 };
 
 /// The files of the index; the manifest is the first. Takes the index to move the page data.

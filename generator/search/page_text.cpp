@@ -129,7 +129,7 @@ std::vector<TextSection> page_sections(std::string_view html) {
             if (closing && name == skip_until) skip_until.clear();
             continue;
         }
-        if (!closing && attribute(tag, "class").find("callout__title") != std::string::npos) {
+        if (!closing && name == "p" && tag.find("callout__title") != std::string_view::npos) {
             skip_until = std::string(name);
             continue;
         }

@@ -103,14 +103,24 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         if (&p == glossary_page) add_glossary(doc, in.data);
         return doc;
     };
-    BuiltIndex index = build_index(pages + (glossary_doc ? 1 : 0), make_doc, synonyms);
+    // Page data files go out as the pages are analysed: a large site's text is never all in memory.
+    std::atomic<size_t> page_files{0}, page_bytes{0};
+    size_t count = pages + (glossary_doc ? 1 : 0);
+    PageBundles bundles(count, IndexLayout{}.bundle, [&](IndexFile f) {
+        ++page_files;
+        page_bytes += f.data.size();
+        out.write(f.rel, f.data, diags);
+    });
+    BuiltIndex index = build_index(count, make_doc, synonyms, FieldWeights{},
+                                   [&](size_t page, std::string data) { bundles.add(page, std::move(data)); });
+    index.bundles = bundles.hashes();
 
     SearchStats stats;
-    stats.pages = index.page_data.size();
+    stats.pages = index.pages;
     stats.terms = index.terms.size();
     auto files = encode_index(std::move(index), synonyms, facets);
-    stats.files = files.size();
-    std::atomic<size_t> bytes{0};
+    stats.files = files.size() + page_files;
+    std::atomic<size_t> bytes{page_bytes.load()};
     parallel_for(files.size(), [&](size_t i) {
         bytes += files[i].data.size();
         out.write(files[i].rel, files[i].data, diags);

@@ -7,24 +7,21 @@ namespace tk {
 
 namespace {
 
-/// Ends a part: "supplier's" -> "supplier", "don't" -> "dont"; empty parts are dropped.
-void finish_part(std::string& part, std::vector<std::string>& parts) {
-    if (part.size() >= 2 && part.compare(part.size() - 2, 2, "'s") == 0) part.resize(part.size() - 2);
-    size_t k = 0;
-    for (char c : part)
-        if (c != '\'') part[k++] = c;
-    part.resize(k);
-    if (!part.empty()) parts.push_back(std::move(part));
-    part.clear();
+/// Ends the part that began at `start` in `folded`: "supplier's" -> "supplier", "don't" -> "dont";
+/// an empty part is dropped.
+void finish_part(Word& w, size_t start) {
+    std::string& f = w.folded;
+    if (f.size() - start >= 2 && f[f.size() - 2] == '\'' && f.back() == 's') f.resize(f.size() - 2);
+    if (f.find('\'', start) != std::string::npos) {
+        size_t k = start;
+        for (size_t i = start; i < f.size(); ++i)
+            if (f[i] != '\'') f[k++] = f[i];
+        f.resize(k);
+    }
+    if (f.size() > start) w.part_ends.push_back(uint32_t(f.size()));
 }
 
 }  // namespace
-
-std::string Word::joined() const {
-    std::string out;
-    for (const auto& p : parts) out += p;
-    return out;
-}
 
 size_t utf8_length(std::string_view s) {
     size_t n = 0;
@@ -46,7 +43,8 @@ bool ascii_alnum(unsigned char b) { return (b >= 'a' && b <= 'z') || (b >= '0' &
 }  // namespace
 
 bool WordScanner::next(Word& word) {
-    word.parts.clear();
+    word.folded.clear();
+    word.part_ends.clear();
     size_t n = m_text.size();
     // Find the first word character (ASCII first: it is nearly all the text).
     while (m_pos < n) {
@@ -65,7 +63,8 @@ bool WordScanner::next(Word& word) {
     }
     if (m_pos >= n) return false;
     word.begin = m_pos;
-    std::string part;
+    std::string& part = word.folded;  // parts are appended in place; part_ends marks them
+    size_t start = 0;
     while (m_pos < n) {
         unsigned char b = static_cast<unsigned char>(m_text[m_pos]);
         CharClass c;
@@ -96,14 +95,17 @@ bool WordScanner::next(Word& word) {
         if ((c == CharClass::Apostrophe || c == CharClass::Hyphen) && after < n &&
             class_at(m_text, after) == CharClass::Word) {
             if (c == CharClass::Apostrophe) part += '\'';
-            else finish_part(part, word.parts);
+            else {
+                finish_part(word, start);
+                start = part.size();
+            }
             m_pos = after;
             continue;
         }
         break;
     }
     word.end = m_pos;
-    finish_part(part, word.parts);
+    finish_part(word, start);
     return true;
 }
 

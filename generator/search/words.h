@@ -1,5 +1,6 @@
 #pragma once
 // Splits text into words the way search does, in the index and (mirrored by search.js) in queries.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,10 +10,15 @@ namespace tk {
 /// A word: folded ("É" -> "e"), a possessive "'s" dropped, other apostrophes removed ("don't" ->
 /// "dont"). A hyphenated compound ("G-Cloud", "lock-in") has one part per piece.
 struct Word {
-    std::vector<std::string> parts;
-    size_t begin = 0, end = 0;  // byte range in the text
-    /// The parts written together: "gcloud", "lockin".
-    std::string joined() const;
+    std::string folded;              // the parts written together: "gcloud", "lockin"
+    std::vector<uint32_t> part_ends;  // where each part ends in `folded`
+    size_t begin = 0, end = 0;        // byte range in the text
+
+    size_t part_count() const { return part_ends.size(); }
+    std::string_view part(size_t i) const {
+        size_t from = i == 0 ? 0 : part_ends[i - 1];
+        return std::string_view(folded).substr(from, part_ends[i] - from);
+    }
 };
 
 class WordScanner {

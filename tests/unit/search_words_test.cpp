@@ -14,7 +14,11 @@ std::vector<std::vector<std::string>> words_of(std::string_view text) {
     std::vector<std::vector<std::string>> out;
     WordScanner s(text);
     Word w;
-    while (s.next(w)) out.push_back(w.parts);
+    while (s.next(w)) {
+        std::vector<std::string> parts;
+        for (size_t i = 0; i < w.part_count(); ++i) parts.emplace_back(w.part(i));
+        out.push_back(parts);
+    }
     return out;
 }
 std::string joined(const std::vector<std::string>& v) {
