@@ -8,6 +8,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"build", "render content/ into site/", setup_build},
         {"check", "check the built site's links (--external: web links too; --content: style; --stale: reviews due)", setup_check},
+        {"tokens", "print the search terms of each line of standard input", setup_tokens},
     };
     return table;
 }

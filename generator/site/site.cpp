@@ -18,6 +18,7 @@
 #include "site/extras.h"
 #include "output/output_dir.h"
 #include "render/view.h"
+#include "search/search_index.h"
 #include "templates/theme.h"
 #include "tools/site_tools.h"
 #include "util/fs.h"
@@ -277,6 +278,10 @@ BuildResult Site::build(Diagnostics& diags) {
     });
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
+
+    // 5b. The search index, from what the pages show (it writes under search/).
+    build_search_index({m_config, tree, data, markdown}, out, diags);
+    timer.done("search index");
 
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags};
