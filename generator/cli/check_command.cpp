@@ -35,8 +35,7 @@ struct CheckArgs {
     int retries = 2;
     bool stale = false;
     bool strict = false;
-    // `--content` (the style check of docs/editing.md) is added beside these by the content
-    // check: `if (args->content) return run_content_check_cli(args->config);` first in run.
+    bool content = false;  // the style check of docs/editing.md instead (check/content_check.h)
 };
 
 int run_stale(const Config& config, bool strict) {
@@ -62,6 +61,7 @@ void show_progress(const ProbeProgress& p) {
 }
 
 int run_check(const CheckArgs& args, bool config_given) {
+    if (args.content) return run_content_check_cli(args.config);
     Diagnostics diags;
     std::optional<Config> config;
     if (config_given || fs::exists(args.config)) {
@@ -143,6 +143,7 @@ std::function<int()> setup_check(CLI::App& app) {
     app.add_option("--per-host", args->per_host, "external requests at once to one host (default: 2)");
     app.add_option("--retries", args->retries, "retries of a timeout, 5xx or 429, with backoff (default: 2)");
     app.add_option("--format", args->format, "text or json (default: text)");
+    app.add_flag("--content", args->content, "check every page against the style rules of docs/editing.md instead");
     app.add_flag("--stale", args->stale, "list pages past their review date instead (file, owner, date)");
     app.add_flag("--strict", args->strict, "with --stale: exit 1 when any page is past its date");
     return [args, config]() -> int { return run_check(*args, config->count() > 0); };

@@ -26,4 +26,8 @@ const std::vector<Command>& commands();
 std::function<int()> setup_build(CLI::App& app);
 std::function<int()> setup_check(CLI::App& app);
 
+/// `toolkit check --content`: the style rules of docs/editing.md on every page. 0 when clean,
+/// 1 with findings or when the config or the rules cannot be loaded.
+int run_content_check_cli(const std::string& config_path);
+
 }  // namespace tk::cli

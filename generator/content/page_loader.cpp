@@ -93,8 +93,8 @@ std::optional<Page> load_page(const std::string& display_path, const std::string
     if (!parsed) return std::nullopt;
     const toml::table& fm = *parsed;
     toml::source_region top;  // missing keys are reported at the opening +++
-    top.begin = {1, 1};
-    top.end = {1, 4};
+    top.begin = {0, 1};  // the TOML starts on line 2: line 0 of it is the opening +++
+    top.end = {0, 4};
     TomlSource top_src{display_path, p.text, 0, &diags};
 
     check_keys(src, fm, k_keys);
@@ -138,9 +138,8 @@ std::optional<Page> load_page(const std::string& display_path, const std::string
 
     bool stage_item = p.in_stage_listing();
     if (auto v = get_string(src, fm, "title", true, &top)) p.title = *v;
-    if (!p.title.empty() || fm.get("title")) {
-        if (trim(p.title).empty() && fm.get("title")) src.error(fm.get("title")->source(), "'title' must not be empty");
-    }
+    if (const toml::node* t = fm.get("title"); t && t->is_string() && trim(p.title).empty())
+        src.error(t->source(), "'title' must not be empty");
     bool summary_required = p.type != PageType::Page;
     if (auto v = get_string(src, fm, "summary", summary_required, &top)) p.summary = *v;
     if (auto v = get_int(src, fm, "weight")) p.weight = int(*v);

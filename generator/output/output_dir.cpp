@@ -57,6 +57,18 @@ bool OutputDir::write(const std::string& rel, std::string_view data, Diagnostics
     return true;
 }
 
+bool OutputDir::write(const std::string& rel, const std::vector<std::string_view>& pieces, Diagnostics& diags) {
+    if (!ensure_parent(rel, diags)) return false;
+    std::string err;
+    if (!fs::write_file(fs::join(m_staging, rel), pieces, err)) {
+        diags.error({fs::join(m_target, rel), 0, 0}, "cannot write: " + err);
+        return false;
+    }
+    std::lock_guard lock(m_mutex);
+    m_files.insert(rel);
+    return true;
+}
+
 bool OutputDir::copy(const std::string& source, const std::string& rel, Diagnostics& diags) {
     if (!ensure_parent(rel, diags)) return false;
     std::string err;
@@ -72,6 +84,11 @@ bool OutputDir::copy(const std::string& source, const std::string& rel, Diagnost
 bool OutputDir::written(const std::string& rel) const {
     std::lock_guard lock(m_mutex);
     return m_files.count(rel) > 0;
+}
+
+size_t OutputDir::file_count() const {
+    std::lock_guard lock(m_mutex);
+    return m_files.size();
 }
 
 bool OutputDir::commit(Diagnostics& diags) {

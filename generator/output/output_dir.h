@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostics.h"
 
@@ -18,9 +19,12 @@ public:
     bool begin(Diagnostics& diags);
     /// Writes a file under the temporary folder (thread-safe). `rel` is '/'-separated.
     bool write(const std::string& rel, std::string_view data, Diagnostics& diags);
+    /// Writes the concatenation of `pieces` without joining them in memory first.
+    bool write(const std::string& rel, const std::vector<std::string_view>& pieces, Diagnostics& diags);
     bool copy(const std::string& source, const std::string& rel, Diagnostics& diags);
     /// Whether a file was written at `rel` in this build.
     bool written(const std::string& rel) const;
+    size_t file_count() const;
     /// Replaces the target with the temporary folder.
     bool commit(Diagnostics& diags);
     /// Removes the temporary folder, leaving the target untouched.

@@ -54,6 +54,15 @@ std::string StageNav::for_page(size_t page) const {
     return out;
 }
 
+/// kainjow treats "" as true in {{#x}}: give each optional string a `has_x` flag for templates.
+void ViewBuilder::set_presence(mustache::data& page) {
+    for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "history_url", "edit_url", "report_url",
+                          "stage_title", "summary"}) {
+        const mustache::data* d = page.get(k);
+        page.set(std::string("has_") + k, d && d->is_string() && !d->string_value().empty());
+    }
+}
+
 std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_string(page) + "\x1F"; }
 
 ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
@@ -73,10 +82,13 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     m_site.set("accessibility_url", in.tree.find("accessibility") ? url("/accessibility/") : "");
     m_site.set("how_to_use_url", in.tree.find("how-to-use") ? url("/how-to-use/") : "");
     m_site.set("feedback_endpoint", c.feedback_endpoint);
+    m_site.set("has_feedback_endpoint", !c.feedback_endpoint.empty());
+    m_site.set("has_feed_url", in.has_feed);
     m_site.set("repo_url", c.repo_url);
     m_site.set("serve", in.serve);
     m_assets = obj();
     for (const auto& [k, v] : in.assets) m_assets.set(k, v);
+    m_empty_list = list();
     m_stages = list();
     for (const auto& st : in.tree.stages) {
         const Page& sp = in.tree.pages[st.page];
@@ -86,6 +98,8 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
         s.set("url", url(sp.url));
         s.set("summary", sp.summary);
         s.set("id", sp.id);
+        s.set("current", false);
+        s.set("active", false);
         m_stages.push_back(s);
     }
 }
@@ -139,24 +153,8 @@ bool ViewBuilder::due_for_review(const Page& p) const {
 std::string ViewBuilder::layout_for(const Page& p) const { return page_type_name(p.type); }
 
 mdata ViewBuilder::base_view(const std::string& title, const std::string& site_path, const std::string& summary) const {
-    mdata v = obj();
-    v.set("site", m_site);
-    v.set("asset", m_assets);
-    mdata stages = list();
-    for (const auto& st : m_in.tree.stages) {
-        const Page& sp = m_in.tree.pages[st.page];
-        mdata s = obj();
-        s.set("number", std::to_string(st.number));
-        s.set("title", sp.title);
-        s.set("url", url(sp.url));
-        s.set("summary", sp.summary);
-        s.set("current", false);
-        s.set("active", false);
-        stages.push_back(s);
-    }
-    v.set("stages", stages);
-    v.set("has_step_nav", false);
-    v.set("step_nav", "");
+    mdata v = common_view();
+    v.set("stages", m_stages);
     mdata crumbs = list();
     if (site_path != "/") {
         mdata home = obj();
@@ -184,22 +182,24 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
     for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "stage_title", "stage_url",
                           "stage_number", "history_url", "edit_url"})
         page.set(k, "");
-    std::string report;
-    std::string abs = m_in.config.base.abs(site_path);
-    if (!m_in.config.repo_url.empty() && starts_with(m_in.config.repo_url, "https://github.com/")) {
-        report = m_in.config.repo_url + "/issues/new?title=" + url_encode("Problem with page: " + title) +
-                 "&body=" + url_encode("Page: " + abs + "\n\nWhat is wrong?\n");
-    } else if (!m_in.config.feedback_email.empty()) {
-        report = "mailto:" + m_in.config.feedback_email + "?subject=" + url_encode("Problem with page: " + title) +
-                 "&body=" + url_encode("Page: " + abs);
-    }
-    page.set("report_url", report);
+    page.set("report_url", report_url(title, site_path, ""));
+    set_presence(page);
     v.set("page", page);
+    return v;
+}
+
+/// Keys every view has, set to "nothing here" so a template never reads a missing key.
+mdata ViewBuilder::common_view() const {
+    mdata v = obj();
+    v.set("site", m_site);
+    v.set("asset", m_assets);
+    v.set("has_step_nav", false);
+    v.set("step_nav", "");
     v.set("prev", false);
     v.set("next", false);
     for (const char* k : {"templates_for", "tools_for", "guidance_using", "related_guidance", "related_other", "groups",
                           "listing", "all_pages", "changes"})
-        v.set(k, list());
+        v.set(k, m_empty_list);
     for (const char* k : {"has_templates_for", "has_tools_for", "has_guidance_using", "has_related_guidance",
                           "has_related_other", "has_tool", "has_changes", "has_related"})
         v.set(k, false);
@@ -208,10 +208,26 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
     return v;
 }
 
+std::string ViewBuilder::report_url(const std::string& title, const std::string& site_path,
+                                    const std::string& source_path) const {
+    const std::string& repo = m_in.config.repo_url;
+    std::string abs = m_in.config.base.abs(site_path);
+    if (starts_with(repo, "https://github.com/")) {
+        std::string body = "Page: " + abs + "\n";
+        if (!source_path.empty()) body += "File: " + source_path + "\n";
+        body += "\nWhat is wrong?\n";
+        return repo + "/issues/new?title=" + url_encode("Problem with page: " + title) + "&body=" + url_encode(body);
+    }
+    if (!m_in.config.feedback_email.empty())
+        return "mailto:" + m_in.config.feedback_email + "?subject=" + url_encode("Problem with page: " + title) +
+               "&body=" + url_encode("Page: " + abs);
+    return "";
+}
+
 mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     const Page& p = m_in.tree.pages[i];
     const RenderedMarkdown& md = m_in.markdown[i];
-    mdata v = base_view(p.title, p.url, p.summary);
+    mdata v = common_view();
     mdata page = obj();
     page.set("title", p.title);
     page.set("summary", p.summary);
@@ -274,18 +290,8 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     bool github = starts_with(repo, "https://github.com/");
     page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + p.source_path : "");
     page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + p.source_path : "");
-    // Keep the report link built by base_view.
-    std::string report;
-    {
-        std::string abs = m_in.config.base.abs(p.url);
-        if (github)
-            report = repo + "/issues/new?title=" + url_encode("Problem with page: " + p.title) + "&body=" +
-                     url_encode("Page: " + abs + "\nFile: " + p.source_path + "\n\nWhat is wrong?\n");
-        else if (!m_in.config.feedback_email.empty())
-            report = "mailto:" + m_in.config.feedback_email + "?subject=" +
-                     url_encode("Problem with page: " + p.title) + "&body=" + url_encode("Page: " + abs);
-    }
-    page.set("report_url", report);
+    page.set("report_url", report_url(p.title, p.url, p.source_path));
+    set_presence(page);
     v.set("page", page);
 
     // Stages with the current one marked.

@@ -30,6 +30,7 @@ struct ViewInputs {
     toml::date today;
     bool serve = false;
     std::unordered_map<std::string, PageDates> dates;  // page id -> dates from git
+    bool has_feed = false;                              // /whats-new/feed.xml is written
 };
 
 /// The stage navigation rendered once per stage; the current page is marked by splicing.
@@ -55,8 +56,11 @@ public:
     bool due_for_review(const Page& p) const;
 
     static std::string mark_token(size_t page);
+    static void set_presence(mustache::data& page);
 
 private:
+    mustache::data common_view() const;
+    std::string report_url(const std::string& title, const std::string& site_path, const std::string& source_path) const;
     mustache::data item(size_t page) const;
     mustache::data labels(const std::vector<std::string>& ids, const Labels& names) const;
     mustache::data list_of(const std::vector<size_t>& pages) const;
@@ -67,6 +71,7 @@ private:
     mustache::data m_site;
     mustache::data m_assets;
     mustache::data m_stages;
+    mustache::data m_empty_list;
 };
 
 }  // namespace tk

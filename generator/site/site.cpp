@@ -64,6 +64,25 @@ std::string output_path(const std::string& site_path) {
 
 const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
 
+/// A page that nothing links to and no listing shows is hard to find: warn. Links in the theme's
+/// own chrome (header, footer) count: they are read from the rendered home page.
+void report_orphans(const ContentTree& tree, const LinkGraph& graph, const BaseUrl& base, const std::string& home_html,
+                    Diagnostics& diags) {
+    std::unordered_set<std::string> chrome;
+    const std::string attr = "href=\"";
+    for (size_t pos = 0; (pos = home_html.find(attr, pos)) != std::string::npos;) {
+        pos += attr.size();
+        size_t end = home_html.find('"', pos);
+        std::string href = home_html.substr(pos, end - pos);
+        if (starts_with(href, base.path)) chrome.insert("/" + href.substr(base.path.size()));
+    }
+    for (size_t i = 0; i < tree.pages.size(); ++i) {
+        const Page& p = tree.pages[i];
+        if (p.type != PageType::Page || !graph.in[i].empty() || chrome.count(p.url)) continue;
+        diags.warning({p.source_path, 0, 0}, "orphan page: no page links to " + p.url + " and no listing shows it");
+    }
+}
+
 }  // namespace
 
 BuildResult Site::build(Diagnostics& diags) {
@@ -162,7 +181,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     BuildDate bd = build_date();
     toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
-    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}, false};
     ViewBuilder views(inputs);
     for (const auto& p : tree.pages) {
         if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
@@ -214,25 +233,44 @@ BuildResult Site::build(Diagnostics& diags) {
     std::unordered_map<std::string, size_t> stage_index;
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
+    std::string home_html;
+    // The navigation goes in as a marker and is spliced in while writing: a stage of thousands of
+    // pages has a large navigation, and copying it through the view would cost more than the page.
+    const std::string nav_marker = "\x1E" "step-nav" "\x1F";
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
-        std::string nav;
-        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
-            nav = navs[it->second].for_page(i);
+        const StageNav* nav = nullptr;
+        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
         std::string layout = views.layout_for(p);
         mustache::data view;
         if (p.id == "glossary" && p.type == PageType::Page) {
             view = views.glossary_view(markdown[i].html);
             layout = "glossary";
         } else {
-            view = views.page_view(i, nav);
+            view = views.page_view(i, nav ? nav_marker : std::string());
         }
         std::string html;
-        html.reserve(markdown[i].html.size() + nav.size() + 16384);
+        html.reserve(markdown[i].html.size() + 16384);
         if (!theme.render(layout, view, html, diags)) return;
-        if (out.write(output_path(p.url), html, diags)) ++written;
+        bool ok;
+        size_t at = nav ? html.find(nav_marker) : std::string::npos;
+        if (at == std::string::npos) {
+            ok = out.write(output_path(p.url), html, diags);
+        } else {
+            std::string_view h(html), n(nav->html);
+            auto mark = nav->marks.find(i);
+            size_t split = mark == nav->marks.end() ? n.size() : mark->second;
+            ok = out.write(output_path(p.url),
+                           {h.substr(0, at), n.substr(0, split),
+                            mark == nav->marks.end() ? std::string_view{} : std::string_view(" aria-current=\"page\""),
+                            n.substr(split), h.substr(at + nav_marker.size())},
+                           diags);
+        }
+        if (ok) ++written;
+        if (p.type == PageType::Home) home_html = std::move(html);
     });
     timer.done("render pages");
+    report_orphans(tree, graph, m_config.base, home_html, diags);
 
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags};
@@ -256,12 +294,12 @@ BuildResult Site::build(Diagnostics& diags) {
         out.abort();
         return result;
     }
+    result.files = out.file_count();
     if (!out.commit(diags)) return result;
     write_link_map(result.output, tree, markdown, diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;
-    result.files = written + tree.files.size() + assets.size() + 2;
     result.ms = timer.total();
     return result;
 }

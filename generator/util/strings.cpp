@@ -7,15 +7,21 @@ namespace tk {
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 16);
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char* rep;
+        switch (s[i]) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            default: continue;
         }
+        out.append(s.data() + run, i - run);
+        out += rep;
+        run = i + 1;
     }
+    out.append(s.data() + run, s.size() - run);
     return out;
 }
 
@@ -146,7 +152,8 @@ std::string_view line_at(std::string_view text, int line) {
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    // Optimal string alignment: a swap of two neighbouring letters ("titel") is one edit.
+    std::vector<size_t> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
     auto low = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
     for (size_t i = 1; i <= a.size(); ++i) {
@@ -154,8 +161,11 @@ size_t edit_distance(std::string_view a, std::string_view b) {
         for (size_t j = 1; j <= b.size(); ++j) {
             size_t sub = prev[j - 1] + (low(a[i - 1]) == low(b[j - 1]) ? 0 : 1);
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+            if (i > 1 && j > 1 && low(a[i - 1]) == low(b[j - 2]) && low(a[i - 2]) == low(b[j - 1]))
+                cur[j] = std::min(cur[j], before[j - 2] + 1);
         }
-        std::swap(prev, cur);
+        before.swap(prev);
+        prev.swap(cur);
     }
     return prev[b.size()];
 }
@@ -180,6 +190,7 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
 
 std::string normalise_newlines(std::string_view s) {
     if (starts_with(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+    if (s.find('\r') == std::string_view::npos) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {

@@ -92,7 +92,7 @@ TEST(CheckCli, BuiltSitePassesAndNamesTheMarkdownOfABrokenLink) {
     EXPECT_EQ(bad.code, 1);
     EXPECT_NE(bad.out.find("broken: /toolkit/strategy/problem/\n"), std::string::npos) << bad.out;
     EXPECT_NE(bad.out.find("  - on /toolkit/preparation/pipeline/ line 22: <a href=\"/toolkit/strategy/problem/#start-with-users\">\n"
-                           "      from tests/sites/basic/content/preparation/pipeline.md:11:68\n"),
+                           "      from tests/sites/basic/content/preparation/pipeline.md:12:68\n"),
               std::string::npos)
         << bad.out;
     tk::fs::remove_all(out, e);

@@ -27,7 +27,7 @@ TEST(Strings, NearestSuggestsTypos) {
     EXPECT_FALSE(nearest("completely-different", keys));
 }
 
-TEST(Strings, NormalisesNewlinesAndBom) { EXPECT_EQ(normalise_newlines("\xEF\xBB\xBFa\r\nb\r\n"), "a\nb\n"); }
+TEST(Strings, NormalisesNewlinesAndBom) { EXPECT_EQ(normalise_newlines("\xEF\xBB\xBF" "a\r\nb\r\n"), "a\nb\n"); }
 
 TEST(Strings, FormatsThousands) {
     EXPECT_EQ(format_thousands(207720), "207,720");

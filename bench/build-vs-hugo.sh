@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the same generated corpus with toolkit and with Hugo, in one run, and prints the ratios of
+# wall time and peak memory. Usage: bench/build-vs-hugo.sh [N ...]   (default: 1000 10000)
+# Needs: build/toolkit (make generator), hugo (Debian package; installed here if missing), GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+sizes=("$@")
+((${#sizes[@]})) || sizes=(1000 10000)
+command -v hugo >/dev/null || { echo "installing hugo"; sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo; $sudo apt-get install -y -qq hugo >/dev/null; }
+[[ -x /usr/bin/time ]] || { echo "GNU time (/usr/bin/time) is needed" >&2; exit 1; }
+corpus_tool=${CORPUS_TOOL:-../shared/bench/make-corpus.py}
+out=${BENCH_OUT:-bench/out}
+mkdir -p "$out"
+
+measure() {  # label, then the command; prints "seconds peak_kb"
+  local log
+  log=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$log" "${@:2}" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; exit 1; }
+  cat "$log"
+  rm -f "$log" "$log.err"
+}
+
+printf '%-7s %-8s %10s %12s\n' pages tool seconds peak_MB
+for n in "${sizes[@]}"; do
+  dir="$out/corpus-$n"
+  python3 "$corpus_tool" "$dir" "$n" >/dev/null
+  # The corpus's config names theme "toolkit": point it at this repository's theme.
+  sed "s|^theme = .*|theme = \"$root/themes/toolkit\"|" "$dir/config.toml" > "$dir/toolkit.toml"
+  rm -rf "$dir/site" "$dir/public"
+  read -r t_s t_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit.toml" -o "$dir/site" --quiet)
+  read -r h_s h_kb < <(measure hugo hugo --quiet --source "$dir" --destination "$dir/public")
+  printf '%-7s %-8s %10.2f %12.1f\n' "$n" toolkit "$t_s" "$(echo "$t_kb/1024" | bc -l)"
+  printf '%-7s %-8s %10.2f %12.1f\n' "$n" hugo "$h_s" "$(echo "$h_kb/1024" | bc -l)"
+  printf '%-7s %-8s %10s %12s\n' "$n" ratio "$(echo "scale=1; $h_s/$t_s" | bc -l)x" "$(echo "scale=1; $h_kb/$t_kb" | bc -l)x"
+done
