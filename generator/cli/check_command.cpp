@@ -35,7 +35,7 @@ struct CheckArgs {
     int retries = 2;
     bool stale = false;
     bool strict = false;
-    bool content = false;  // the style check of docs/editing.md instead (check/content_check.h)
+    bool content = false;  // the style check of docs/editing.md instead of the link check
 };
 
 int run_stale(const Config& config, bool strict) {
@@ -143,7 +143,7 @@ std::function<int()> setup_check(CLI::App& app) {
     app.add_option("--per-host", args->per_host, "external requests at once to one host (default: 2)");
     app.add_option("--retries", args->retries, "retries of a timeout, 5xx or 429, with backoff (default: 2)");
     app.add_option("--format", args->format, "text or json (default: text)");
-    app.add_flag("--content", args->content, "check every page against the style rules of docs/editing.md instead");
+    app.add_flag("--content", args->content, "check the content's style instead: sentence length, words to avoid, old terms, typed values, sources");
     app.add_flag("--stale", args->stale, "list pages past their review date instead (file, owner, date)");
     app.add_flag("--strict", args->strict, "with --stale: exit 1 when any page is past its date");
     return [args, config]() -> int { return run_check(*args, config->count() > 0); };

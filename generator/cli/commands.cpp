@@ -7,8 +7,7 @@ namespace tk::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> table = {
         {"build", "render content/ into site/", setup_build},
-        {"check", "check the built site's links (--external: web links too), --content: the style, --stale: reviews due",
-         setup_check},
+        {"check", "check the built site's links (--external: web links too; --content: style; --stale: reviews due)", setup_check},
     };
     return table;
 }

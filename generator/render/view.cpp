@@ -204,6 +204,9 @@ mdata ViewBuilder::common_view() const {
                           "has_related_other", "has_tool", "has_changes", "has_related"})
         v.set(k, false);
     v.set("tool_html", "");
+    v.set("tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
+    v.set("tool_style", "");
+    v.set("tool_step", false);
     v.set("glossary", obj());
     return v;
 }

@@ -19,6 +19,7 @@
 #include "output/output_dir.h"
 #include "render/view.h"
 #include "templates/theme.h"
+#include "tools/site_tools.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/strings.h"
@@ -97,6 +98,8 @@ BuildResult Site::build(Diagnostics& diags) {
     // 1. Content and data.
     ContentTree tree = load_content(m_config, m_options.drafts, diags);
     SiteData data = load_site_data(m_config.content_dir(), diags);
+    SiteTools tools;
+    tools.load(m_config, data, diags);
     timer.done("load content");
 
     // 2. Theme.
@@ -110,6 +113,7 @@ BuildResult Site::build(Diagnostics& diags) {
     // 3. Links: every path the build makes, then each page's Markdown.
     std::unordered_set<std::string> generated(std::begin(k_generated), std::end(k_generated));
     for (const auto& a : assets) generated.insert("/" + a.rel);
+    for (auto& path : tools.generated_paths(tree)) generated.insert(std::move(path));
     for (const char* g : k_generated) {
         if (std::string(g).back() != '/') continue;
         auto it = tree.by_url.find(g);
@@ -207,6 +211,7 @@ BuildResult Site::build(Diagnostics& diags) {
             if (!fresh) diags.error(a.loc, "alias '" + a.value + "' is also an alias of " + it->second->source_path, p.text);
         }
     }
+    tools.prepare(m_config, tree, markdown, asset_urls, diags);
     timer.done("resolve links");
     if (diags.has_errors()) return result;
 
@@ -248,6 +253,7 @@ BuildResult Site::build(Diagnostics& diags) {
             layout = "glossary";
         } else {
             view = views.page_view(i, nav ? nav_marker : std::string());
+            tools.fill_view(i, view);
         }
         std::string html;
         html.reserve(markdown[i].html.size() + 16384);
@@ -279,6 +285,10 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.search_page();
     written += extras.not_found();
     written += extras.redirects(alias_owner);
+    written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
+        auto it = stage_index.find(tree.pages[page].stage);
+        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second].for_page(page);
+    }, diags);
     extras.sitemap();
     extras.robots();
     timer.done("write extras");

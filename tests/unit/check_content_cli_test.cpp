@@ -56,9 +56,3 @@ TEST(ContentCheckCli, ReportsEveryFindingSortedWithASummary) {
               "Content check: 7 findings in 4 files\n");
 }
 
-TEST(ContentCheckCli, WithoutContentFlagChecksLinks) {
-    // Without --content, `check` is the link checker, and this fixture has no built site.
-    ToolRun r = run_toolkit("check --config tests/check-sites/content-check/config.toml");
-    EXPECT_EQ(r.code, 1);
-    EXPECT_EQ(r.out.find("Content check"), std::string::npos) << r.out;
-}
