@@ -34,6 +34,8 @@ void CheckReport::sort() {
 
 namespace {
 
+constexpr size_t k_uses_shown = 10;
+
 std::string plural(size_t n, const char* one, const char* many) {
     return format_thousands(static_cast<long long>(n)) + " " + (n == 1 ? one : many);
 }
@@ -73,7 +75,14 @@ std::string format_text(const CheckReport& r) {
     for (const auto& f : r.findings) {
         out += std::string(link_status_name(f.status)) + ": " + f.target + "\n";
         out += "  " + f.reason + "\n";
+        // A broken link in the navigation is on every page: ten show where, the count says how far.
+        size_t shown = 0;
         for (const auto& u : f.uses) {
+            if (shown++ == k_uses_shown && f.uses.size() > k_uses_shown + 1) {
+                out += "  - and on " + format_thousands(static_cast<long long>(f.uses.size() - k_uses_shown)) +
+                       " more (--format json lists every one)\n";
+                break;
+            }
             out += "  - on " + u.page + " line " + std::to_string(u.line) + ": <" + u.element + " " + u.attribute +
                    "=\"" + u.href + "\">";
             for (const auto& s : u.sources) out += "\n      from " + where(s);

@@ -291,9 +291,12 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     page.set("stage_number", stage ? std::to_string(stage->number) : "");
     const std::string& repo = m_in.config.repo_url;
     bool github = starts_with(repo, "https://github.com/");
-    page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + p.source_path : "");
-    page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + p.source_path : "");
-    page.set("report_url", report_url(p.title, p.url, p.source_path));
+    // The site's folder is the repository's top folder, so the file's path in the repository is
+    // content/ + its path under content/ (source_path is relative to where toolkit ran).
+    std::string repo_path = "content/" + p.rel_path;
+    page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + repo_path : "");
+    page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + repo_path : "");
+    page.set("report_url", report_url(p.title, p.url, repo_path));
     set_presence(page);
     v.set("page", page);
 

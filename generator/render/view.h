@@ -18,6 +18,7 @@ namespace tk {
 
 struct PageDates {
     std::string last_updated;  // formatted, or empty
+    std::string last_updated_iso;  // 2026-01-01, for sitemap.xml
 };
 
 struct ViewInputs {
@@ -44,6 +45,7 @@ class ViewBuilder {
 public:
     explicit ViewBuilder(const ViewInputs& in);
     const mustache::data& site() const { return m_site; }
+    const ViewInputs& inputs() const { return m_in; }
     mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
     mustache::data page_view(size_t page, const std::string& step_nav) const;
     mustache::data stage_nav_view(size_t stage_index) const;

@@ -15,9 +15,13 @@
 #include "links/resolver.h"
 #include "markdown/renderer.h"
 #include "output/assets.h"
+#include "site/build_cache.h"
 #include "site/extras.h"
+#include "site/history.h"
+#include "site/page_markdown.h"
 #include "output/output_dir.h"
 #include "render/view.h"
+#include "search/search_index.h"
 #include "templates/theme.h"
 #include "tools/site_tools.h"
 #include "util/fs.h"
@@ -63,7 +67,8 @@ std::string output_path(const std::string& site_path) {
     return p;
 }
 
-const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
+const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html",
+                             "/whats-new/", "/whats-new/feed.xml"};
 
 /// A page that nothing links to and no listing shows is hard to find: warn. Links in the theme's
 /// own chrome (header, footer) count: they are read from the rendered home page.
@@ -94,16 +99,37 @@ BuildResult Site::build(Diagnostics& diags) {
         m_config.base = BaseUrl::parse(m_options.base_url);
     }
     result.output = m_options.output.empty() ? fs::join(m_config.root, m_config.output_dir) : m_options.output;
+    if (m_cache) m_cache->begin(settings_key(m_config, m_options));
+    struct FinishCache {
+        BuildCache* cache;
+        const BuildResult& result;
+        ~FinishCache() {
+            if (cache) cache->finish(result.ok);
+        }
+    } finish_cache{m_cache, result};
 
     // 1. Content and data.
-    ContentTree tree = load_content(m_config, m_options.drafts, diags);
+    ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
     SiteData data = load_site_data(m_config.content_dir(), diags);
     SiteTools tools;
     tools.load(m_config, data, diags);
     timer.done("load content");
 
+    // 1b. Git history: when each page last changed, and the change notes. Serve also asks which
+    // files have uncommitted changes (they show today's date there).
+    GitHistory history = m_history ? *m_history : read_git_history(m_config.root, {"content/", m_options.serve});
+    if (!history.available)
+        result.notes.push_back("pages get no \"Last updated\" dates (" + (m_config.root.empty() ? std::string(".") : m_config.root) +
+                               ": " + history.why + ")");
+    else if (history.shallow)
+        diags.warning({m_config.path, 0, 0},
+                      "this is a shallow clone, so \"Last updated\" dates and change notes are wrong: fetch the whole "
+                      "history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0)");
+    timer.done("read git history");
+
     // 2. Theme.
     Theme theme;
+    theme.use_cache(m_cache ? &m_cache->renders : nullptr);
     theme.load(m_config.theme_dir(), diags);
     auto assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
     std::map<std::string, std::string> asset_urls;
@@ -146,13 +172,12 @@ BuildResult Site::build(Diagnostics& diags) {
     std::vector<RenderedMarkdown> markdown(tree.pages.size());
     std::vector<std::vector<size_t>> page_links(tree.pages.size());
     std::vector<std::vector<AnchorCheck>> anchors(tree.pages.size());
+    MarkdownCache* markdown_cache = m_cache ? &m_cache->markdown : nullptr;
     parallel_for(tree.pages.size(), [&](size_t i) {
-        const Page& p = tree.pages[i];
-        PageHooks hooks(p, resolver, data, m_config.base, diags);
-        MarkdownInput in{p.source_path, p.text, p.body_offset, m_config.unsafe_html, &hooks, &diags};
-        markdown[i] = render_markdown(in);
-        page_links[i] = std::move(hooks.linked_pages);
-        anchors[i] = std::move(hooks.anchors);
+        PageMarkdown r = render_page_markdown(tree.pages[i], resolver, data, m_config, markdown_cache, diags);
+        markdown[i] = std::move(r.md);
+        page_links[i] = std::move(r.links);
+        anchors[i] = std::move(r.anchors);
     });
     timer.done("render markdown");
 
@@ -185,7 +210,8 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     BuildDate bd = build_date();
     toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
-    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}, false};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve,
+                      page_dates(tree, history, m_options.serve ? std::optional(today) : std::nullopt), true};
     ViewBuilder views(inputs);
     for (const auto& p : tree.pages) {
         if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
@@ -216,7 +242,7 @@ BuildResult Site::build(Diagnostics& diags) {
     if (diags.has_errors()) return result;
 
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
-    OutputDir out(result.output);
+    OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
     std::vector<StageNav> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) {
@@ -278,6 +304,10 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
 
+    // 5b. The search index, from what the pages show (it writes under search/).
+    build_search_index({m_config, tree, data, markdown}, out, diags);
+    timer.done("search index");
+
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags};
     written += extras.listings();
@@ -289,6 +319,7 @@ BuildResult Site::build(Diagnostics& diags) {
         auto it = stage_index.find(tree.pages[page].stage);
         return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second].for_page(page);
     }, diags);
+    written += extras.whats_new(history);
     extras.sitemap();
     extras.robots();
     timer.done("write extras");

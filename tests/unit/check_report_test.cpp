@@ -136,3 +136,18 @@ TEST(CheckReport, JudgesAnswers) {
     none.error = "Couldn't resolve host name";
     EXPECT_EQ(judge(none)->reason, "no answer: Couldn't resolve host name");
 }
+
+TEST(CheckReport, TextShowsTenUsesAndCountsTheRest) {
+    CheckReport r;
+    Finding f{LinkStatus::Broken, false, "/x/", "no such page", 0, "", {}};
+    for (int i = 0; i < 12; ++i) f.uses.push_back({"/p" + std::to_string(10 + i) + "/", "a", "href", "/x/", 1, {}});
+    r.findings = {f};
+    std::string text = format_text(r);
+    EXPECT_NE(text.find("  - on /p19/ line 1: <a href=\"/x/\">\n  - and on 2 more (--format json lists every one)\n\n"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("/p20/"), std::string::npos);
+    f.uses.resize(11);  // one more than ten is shown, not counted
+    r.findings = {f};
+    EXPECT_NE(format_text(r).find("/p20/"), std::string::npos);
+}
