@@ -24,6 +24,8 @@ struct Command {
 const std::vector<Command>& commands();
 
 std::function<int()> setup_build(CLI::App& app);
+std::function<int()> setup_check(CLI::App& app);
+std::function<int()> setup_tokens(CLI::App& app);
 std::function<int()> setup_serve(CLI::App& app);
 std::function<int()> setup_new(CLI::App& app);
 

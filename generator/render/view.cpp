@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "content/review.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -38,18 +39,6 @@ std::string url_encode(std::string_view s) {
         }
     }
     return out;
-}
-
-toml::date add_months(toml::date d, int months) {
-    int total = int(d.year) * 12 + (int(d.month) - 1) + months;
-    toml::date r;
-    r.year = uint16_t(total / 12);
-    r.month = uint8_t(total % 12 + 1);
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int dim = days[r.month - 1];
-    if (r.month == 2 && ((r.year % 4 == 0 && r.year % 100 != 0) || r.year % 400 == 0)) dim = 29;
-    r.day = uint8_t(std::min<int>(d.day, dim));
-    return r;
 }
 
 }  // namespace
@@ -148,9 +137,7 @@ mdata ViewBuilder::list_of(const std::vector<size_t>& pages) const {
 }
 
 std::optional<toml::date> ViewBuilder::due_date(const Page& p) const {
-    if (p.review_by) return p.review_by;
-    if (p.last_reviewed) return add_months(*p.last_reviewed, m_in.config.review_interval_months);
-    return std::nullopt;
+    return review_due_date(p, m_in.config.review_interval_months);
 }
 
 std::string ViewBuilder::review_due(const Page& p) const {
@@ -217,6 +204,9 @@ mdata ViewBuilder::common_view() const {
                           "has_related_other", "has_tool", "has_changes", "has_related"})
         v.set(k, false);
     v.set("tool_html", "");
+    v.set("tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
+    v.set("tool_style", "");
+    v.set("tool_step", false);
     v.set("glossary", obj());
     return v;
 }

@@ -10,13 +10,15 @@ const std::string k_nav_marker = "\x1E" "step-nav" "\x1F";
 
 namespace {
 
-bool build_and_render(const ViewBuilder& views, const Theme& theme, size_t i, const StageNav* nav, std::string& html,
-                      Diagnostics& diags) {
+bool build_and_render(const ViewBuilder& views, const Theme& theme, const SiteTools& tools, size_t i,
+                      const StageNav* nav, std::string& html, Diagnostics& diags) {
     const Page& p = views.inputs().tree.pages[i];
     html.reserve(views.inputs().markdown[i].html.size() + 16384);
     if (p.id == "glossary" && p.type == PageType::Page)
         return theme.render("glossary", views.glossary_view(views.inputs().markdown[i].html), html, diags);
-    return theme.render(views.layout_for(p), views.page_view(i, nav ? k_nav_marker : std::string()), html, diags);
+    mustache::data view = views.page_view(i, nav ? k_nav_marker : std::string());
+    tools.fill_view(i, view);
+    return theme.render(views.layout_for(p), view, html, diags);
 }
 
 /// The page with its stage's navigation in place of the marker, this page marked current.
@@ -37,8 +39,8 @@ std::string splice(const std::string& html, const StageNav* nav, size_t i) {
 
 }  // namespace
 
-std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const Theme& theme, size_t i,
-                                             const StageNav* nav, PageHtmlCache* cache, Diagnostics& diags) {
+std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const Theme& theme, const SiteTools& tools,
+                                             size_t i, const StageNav* nav, PageHtmlCache* cache, Diagnostics& diags) {
     const Page& p = views.inputs().tree.pages[i];
     // The glossary page shows the glossary data too, which page_key does not cover.
     bool keyed = cache && !(p.id == "glossary" && p.type == PageType::Page);
@@ -46,6 +48,10 @@ std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const The
     std::shared_ptr<const std::string> hit;
     if (keyed) {
         key = hash_combine(views.page_key(i, nav ? k_nav_marker : std::string()), theme.fingerprint());
+        // What the tools add to a tool page's view (nothing elsewhere).
+        mustache::data added(mustache::data::type::object);
+        tools.fill_view(i, added);
+        key = hash_combine(key, view_fingerprint(added).value_or(0));
         if (nav) {
             auto mark = nav->marks.find(i);
             key = hash_combine(hash_combine(key, nav->hash), mark == nav->marks.end() ? 0 : mark->second + 1);
@@ -57,7 +63,7 @@ std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const The
         }
     }
     std::string html;
-    if (!build_and_render(views, theme, i, nav, html, diags)) return nullptr;
+    if (!build_and_render(views, theme, tools, i, nav, html, diags)) return nullptr;
     auto made = std::make_shared<const std::string>(splice(html, nav, i));
     if (!keyed) return made;
     ++cache->built;

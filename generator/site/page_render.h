@@ -11,6 +11,7 @@
 #include "diag/diagnostics.h"
 #include "render/view.h"
 #include "templates/theme.h"
+#include "tools/site_tools.h"
 #include "util/generation_cache.h"
 
 namespace tk {
@@ -25,8 +26,8 @@ struct PageHtmlCache {
 extern const std::string k_nav_marker;
 
 /// The page's final HTML, or null after a template error (reported to `diags`).
-std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const Theme& theme, size_t page,
-                                             const StageNav* nav, PageHtmlCache* cache, Diagnostics& diags);
+std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const Theme& theme, const SiteTools& tools,
+                                             size_t page, const StageNav* nav, PageHtmlCache* cache, Diagnostics& diags);
 
 /// A stage's navigation, rendered (with page marks still in), or reused like a page.
 bool render_stage_nav(const ViewBuilder& views, const Theme& theme, size_t stage, PageHtmlCache* cache,

@@ -10,6 +10,7 @@
 #include "content/content_tree.h"
 #include "content/site_data.h"
 #include "links/graph.h"
+#include "links/link_map.h"
 #include "links/page_hooks.h"
 #include "links/resolver.h"
 #include "markdown/renderer.h"
@@ -21,7 +22,9 @@
 #include "site/page_render.h"
 #include "output/output_dir.h"
 #include "render/view.h"
+#include "search/search_index.h"
 #include "templates/theme.h"
+#include "tools/site_tools.h"
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/parallel.h"
@@ -118,6 +121,8 @@ BuildResult Site::build(Diagnostics& diags) {
         }
     } give_back{m_cache ? &m_cache->pages : nullptr, tree};
     SiteData data = load_site_data(m_config.content_dir(), diags);
+    SiteTools tools;
+    tools.load(m_config, data, diags);
     timer.done("load content");
 
     // 1b. Git history: when each page last changed, and the change notes. Serve also asks which
@@ -144,6 +149,7 @@ BuildResult Site::build(Diagnostics& diags) {
     // 3. Links: every path the build makes, then each page's Markdown.
     std::unordered_set<std::string> generated(std::begin(k_generated), std::end(k_generated));
     for (const auto& a : assets) generated.insert("/" + a.rel);
+    for (auto& path : tools.generated_paths(tree)) generated.insert(std::move(path));
     for (const char* g : k_generated) {
         if (std::string(g).back() != '/') continue;
         auto it = tree.by_url.find(g);
@@ -250,6 +256,7 @@ BuildResult Site::build(Diagnostics& diags) {
             if (!fresh) diags.error(a.loc, "alias '" + a.value + "' is also an alias of " + it->second->source_path, p.text);
         }
     }
+    tools.prepare(m_config, tree, markdown, asset_urls, diags);
     timer.done("resolve links");
     if (diags.has_errors()) return result;
 
@@ -283,13 +290,17 @@ BuildResult Site::build(Diagnostics& diags) {
         const Page& p = tree.pages[i];
         const StageNav* nav = nullptr;
         if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
-        auto html = make_page(views, theme, i, nav, page_cache, diags);
+        auto html = make_page(views, theme, tools, i, nav, page_cache, diags);
         if (!html) return;
         if (out.write(output_path(p.url), html, diags)) ++written;
         if (p.type == PageType::Home) home_html = *html;
     });
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
+
+    // 5b. The search index, from what the pages show (it writes under search/).
+    build_search_index({m_config, tree, data, markdown}, out, diags);
+    timer.done("search index");
 
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags, page_cache};
@@ -298,6 +309,10 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.search_page();
     written += extras.not_found();
     written += extras.redirects(alias_owner);
+    written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
+        auto it = stage_index.find(tree.pages[page].stage);
+        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second].for_page(page);
+    }, diags);
     written += extras.whats_new(history);
     extras.sitemap();
     extras.robots();
@@ -316,6 +331,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     result.files = out.file_count();
     if (!out.commit(diags)) return result;
+    write_link_map(result.output, tree, markdown, diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;

@@ -56,7 +56,3 @@ TEST(ContentCheckCli, ReportsEveryFindingSortedWithASummary) {
               "Content check: 7 findings in 4 files\n");
 }
 
-TEST(ContentCheckCli, NeedsContentFlag) {
-    ToolRun r = run_toolkit("check --config tests/check-sites/content-check/config.toml");
-    EXPECT_EQ(r.code, 2);
-}
