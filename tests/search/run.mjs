@@ -190,6 +190,12 @@ await page.evaluate(() => window.toolkitSearch.ready);
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`));
   for (const v of axe) fail(`axe on the results page: ${v}`);
+  // Filters alone, with no words, list the pages they allow.
+  await page.goto(`${searchUrl}?stage=design&type=template`);
+  await waitForResults(page, '');
+  const browse = await resultUrls(page);
+  if (!browse.length || browse.some((u) => !u.startsWith(base + 'design/'))) fail(`filters without words: ${browse.join(', ')}`);
+  if (!/pages? with these filters/.test(await page.$eval('[role="status"]', (s) => s.textContent))) fail('filters without words: no count');
   // Loading a filtered URL restores the filters.
   await page.goto(`${searchUrl}?q=contract&stage=management&type=template`);
   await waitForResults(page, 'contract');

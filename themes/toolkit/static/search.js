@@ -721,8 +721,16 @@
   /** Results for a query and filters (1-based positions in the manifest's facets, 0 for all). */
   function search(index, text, sel) {
     var units = parseQuery(text, index);
+    var browse = !text.trim();
     return Promise.all([resolve(units, index), index.filters()]).then(function (r) {
-      var f = r[1], ranked = rank(units, index.m.docs), nAud = index.m.facets.audience.length;
+      var f = r[1], nAud = index.m.facets.audience.length, ranked;
+      if (browse) {
+        // No words, only filters: every page they allow, in the index's order (by page id).
+        ranked = { docs: [], score: new Float64Array(index.m.docs) };
+        for (var d = 0; d < index.m.docs; d++) ranked.docs.push(d);
+      } else {
+        ranked = rank(units, index.m.docs);
+      }
       var counts = { stage: {}, type: {}, audience: {} };
       // Each filter's counts ignore that filter's own choice, so every option says what it gives.
       var forStage = { type: sel.type, audience: sel.audience }, forType = { stage: sel.stage, audience: sel.audience };
@@ -963,7 +971,8 @@
   SearchPage.prototype.run = function (announce) {
     var self = this, seq = ++this.seq, q = this.input.value;
     this.writeUrl();
-    if (!q.trim()) {
+    var sel = this.selection();
+    if (!q.trim() && !sel.stage && !sel.type && !sel.audience) {
       this.result = null;
       this.results.setAttribute('data-search-done', '');
       this.list.textContent = '';
@@ -973,7 +982,7 @@
       return Promise.resolve();
     }
     this.results.setAttribute('aria-busy', 'true');
-    return search(this.index, q, this.selection()).then(function (r) {
+    return search(this.index, q, sel).then(function (r) {
       if (seq !== self.seq) return;
       self.result = r;
       self.shown = 0;
@@ -997,6 +1006,7 @@
 
   SearchPage.prototype.summary = function (r) {
     var n = r.total, filtered = n !== r.matched;
+    if (!r.query.trim()) return n + (n === 1 ? ' page' : ' pages') + ' with these filters.';
     var words = '\u201c' + r.query.trim() + '\u201d';
     if (!n) {
       return filtered ? 'No results for ' + words + ' with these filters. ' + r.matched + ' without them.'
