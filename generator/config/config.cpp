@@ -22,7 +22,9 @@ const std::string* Config::role_label(std::string_view id) const {
 
 std::string Config::content_dir() const { return fs::join(root, "content"); }
 std::string Config::theme_dir() const {
-    // A theme with a '/' is a path from the config's folder (fixture sites share one theme).
+    // A theme with a '/' is a path from the config's folder (fixture sites share one theme),
+    // or an absolute path (benchmark corpora elsewhere on disk).
+    if (!theme.empty() && theme[0] == '/') return theme;
     if (theme.find('/') != std::string::npos) return fs::join(root, theme);
     return fs::join(fs::join(root, "themes"), theme);
 }

@@ -4,8 +4,10 @@
 #include <mutex>
 #include <optional>
 
+#include "content/page_cache.h"
 #include "content/page_loader.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 #include "util/strings.h"
 #include "util/url.h"
@@ -42,7 +44,7 @@ bool hidden_or_data(const std::string& rel) {
 
 }  // namespace
 
-ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags) {
+ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags, PageCache* cache) {
     ContentTree tree;
     std::string root = config.content_dir();
     if (!fs::is_dir(root)) {
@@ -82,13 +84,29 @@ ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags) 
         ctx.is_index = fs::filename(rel) == "_index.md";
         ctx.is_root = rel == "_index.md";
         ctx.in_stage_folder = parts.size() >= 2 && has_index(std::string(parts[0]));
-        auto page = load_page(display, rel, std::move(*raw), ctx, config, diags);
-        if (!page) return;
-        page->id = id_for(rel);
-        size_t slash = rel.rfind('/');
-        page->dir = slash == std::string::npos ? "" : rel.substr(0, slash);
-        page->stage = ctx.in_stage_folder ? std::string(parts[0]) : (ctx.is_index && !ctx.is_root && page->type == PageType::Stage ? page->id : "");
-        page->url = url_for_id(page->id);
+        uint64_t key = 0;
+        if (cache) {
+            key = hash_combine(hash_combine(hash64(*raw), cache->settings),
+                               uint64_t(ctx.in_stage_folder) | uint64_t(ctx.is_index) << 1 | uint64_t(ctx.is_root) << 2);
+            if (auto hit = cache->entries.find(rel); hit && hit->key == key) {
+                for (const auto& d : hit->diags) diags.add(d);
+                loaded[i] = hit->page;
+                return;
+            }
+        }
+        Diagnostics local;
+        auto page = load_page(display, rel, std::move(*raw), ctx, config, cache ? local : diags);
+        if (page) {
+            page->id = id_for(rel);
+            size_t slash = rel.rfind('/');
+            page->dir = slash == std::string::npos ? "" : rel.substr(0, slash);
+            page->stage = ctx.in_stage_folder ? std::string(parts[0]) : (ctx.is_index && !ctx.is_root && page->type == PageType::Stage ? page->id : "");
+            page->url = url_for_id(page->id);
+        }
+        if (cache) {
+            cache->entries.store(rel, CachedPage{key, page, local.sorted()});
+            diags.merge(local);
+        }
         loaded[i] = std::move(page);
     });
     for (auto& p : loaded) {

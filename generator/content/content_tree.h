@@ -37,8 +37,11 @@ struct ContentTree {
     const Page* home() const;
 };
 
-/// Walks content/, loads every page and indexes them. Problems go to `diags`.
-ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags);
+struct PageCache;
+
+/// Walks content/, loads every page and indexes them. Problems go to `diags`. With a cache
+/// (serve), unchanged files are not parsed again.
+ContentTree load_content(const Config& config, bool drafts, Diagnostics& diags, PageCache* cache = nullptr);
 
 /// Builds the indexes, stages and order of already loaded pages (used by load_content and tests).
 void index_content(ContentTree& tree, Diagnostics& diags);

@@ -43,6 +43,7 @@ struct Page {
     std::vector<LocatedString> aliases;
     std::vector<SourceLink> sources;
     std::string tool;
+    SourceLocation tool_loc;  // where the `tool` key's value is, for messages about it
     toml::table extra;
 
     std::string url;    // site path: "/strategy/early-market-engagement/"

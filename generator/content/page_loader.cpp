@@ -145,7 +145,10 @@ std::optional<Page> load_page(const std::string& display_path, const std::string
     if (auto v = get_int(src, fm, "weight")) p.weight = int(*v);
     if (auto v = get_bool(src, fm, "draft")) p.draft = *v;
     if (auto v = get_string(src, fm, "owner")) p.owner = *v;
-    if (auto v = get_string(src, fm, "tool")) p.tool = *v;
+    if (auto v = get_string(src, fm, "tool")) {
+        p.tool = *v;
+        p.tool_loc = src.at(*fm.get("tool"));
+    }
     if (!p.tool.empty() && p.type != PageType::Tool)
         src.error(fm.get("tool")->source(), "'tool' is only for pages of type 'tool'");
 

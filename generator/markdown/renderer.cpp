@@ -365,8 +365,9 @@ private:
                 std::string href = attr_text(d->href);
                 SourceLocation loc = loc_of_attr(d->href, href);
                 if (!d->href.text || d->href.size == 0) loc = {m_in.path, 0, 0};
-                m_out.links.push_back({href, false, loc});
+                m_out.links.push_back({href, false, loc, {}});
                 std::string target = m_hooks->link(href, false, loc);
+                m_out.links.back().url = target;
                 h += "<a href=\"" + attr_escape(target) + "\"";
                 std::string title = attr_text(d->title);
                 if (!title.empty()) h += " title=\"" + attr_escape(title) + "\"";
@@ -379,8 +380,9 @@ private:
                 if (m_image_depth++ == 0) {
                     std::string src = attr_text(d->src);
                     SourceLocation loc = loc_of_attr(d->src, src);
-                    m_out.links.push_back({src, true, loc});
+                    m_out.links.push_back({src, true, loc, {}});
                     m_img_src = m_hooks->link(src, true, loc);
+                    m_out.links.back().url = m_img_src;
                     m_img_title = attr_text(d->title);
                     m_alt.clear();
                 }

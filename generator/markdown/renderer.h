@@ -20,6 +20,7 @@ struct LinkUse {
     std::string href;  // as written
     bool image = false;
     SourceLocation loc;
+    std::string url;   // as written into the HTML, after the hooks
 };
 
 /// Where the renderer asks the site about links, shortcodes and words. Defaults change nothing.

@@ -11,6 +11,11 @@ OutputDir::~OutputDir() {
 }
 
 bool OutputDir::begin(Diagnostics& diags) {
+    if (m_memory) {
+        m_memory->clear();
+        m_open = true;
+        return true;
+    }
     std::string target = m_target;
     while (target.size() > 1 && target.back() == '/') target.pop_back();
     m_target = target;
@@ -46,6 +51,13 @@ bool OutputDir::ensure_parent(const std::string& rel, Diagnostics& diags) {
 }
 
 bool OutputDir::write(const std::string& rel, std::string_view data, Diagnostics& diags) {
+    if (m_memory) {
+        auto bytes = std::make_shared<const std::string>(data);
+        std::lock_guard lock(m_mutex);
+        (*m_memory)[rel] = {std::move(bytes), ""};
+        m_files.insert(rel);
+        return true;
+    }
     if (!ensure_parent(rel, diags)) return false;
     std::string err;
     if (!fs::write_file(fs::join(m_staging, rel), data, err)) {
@@ -57,7 +69,37 @@ bool OutputDir::write(const std::string& rel, std::string_view data, Diagnostics
     return true;
 }
 
+bool OutputDir::write(const std::string& rel, const std::vector<std::string_view>& pieces, Diagnostics& diags) {
+    if (m_memory) {
+        std::string joined;
+        size_t size = 0;
+        for (auto p : pieces) size += p.size();
+        joined.reserve(size);
+        for (auto p : pieces) joined += p;
+        auto bytes = std::make_shared<const std::string>(std::move(joined));
+        std::lock_guard lock(m_mutex);
+        (*m_memory)[rel] = {std::move(bytes), ""};
+        m_files.insert(rel);
+        return true;
+    }
+    if (!ensure_parent(rel, diags)) return false;
+    std::string err;
+    if (!fs::write_file(fs::join(m_staging, rel), pieces, err)) {
+        diags.error({fs::join(m_target, rel), 0, 0}, "cannot write: " + err);
+        return false;
+    }
+    std::lock_guard lock(m_mutex);
+    m_files.insert(rel);
+    return true;
+}
+
 bool OutputDir::copy(const std::string& source, const std::string& rel, Diagnostics& diags) {
+    if (m_memory) {
+        std::lock_guard lock(m_mutex);
+        (*m_memory)[rel] = {nullptr, source};
+        m_files.insert(rel);
+        return true;
+    }
     if (!ensure_parent(rel, diags)) return false;
     std::string err;
     if (!fs::copy_file(source, fs::join(m_staging, rel), err)) {
@@ -80,6 +122,10 @@ size_t OutputDir::file_count() const {
 }
 
 bool OutputDir::commit(Diagnostics& diags) {
+    if (m_memory) {
+        m_open = false;
+        return true;
+    }
     std::string err;
     std::string old = m_staging + ".old";
     bool had_old = fs::exists(m_target);
@@ -100,6 +146,11 @@ bool OutputDir::commit(Diagnostics& diags) {
 }
 
 void OutputDir::abort() {
+    if (m_memory) {
+        m_memory->clear();
+        m_open = false;
+        return;
+    }
     std::string err;
     fs::remove_all(m_staging, err);
     m_open = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "content/review.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -40,18 +41,6 @@ std::string url_encode(std::string_view s) {
     return out;
 }
 
-toml::date add_months(toml::date d, int months) {
-    int total = int(d.year) * 12 + (int(d.month) - 1) + months;
-    toml::date r;
-    r.year = uint16_t(total / 12);
-    r.month = uint8_t(total % 12 + 1);
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int dim = days[r.month - 1];
-    if (r.month == 2 && ((r.year % 4 == 0 && r.year % 100 != 0) || r.year % 400 == 0)) dim = 29;
-    r.day = uint8_t(std::min<int>(d.day, dim));
-    return r;
-}
-
 }  // namespace
 
 std::string StageNav::for_page(size_t page) const {
@@ -63,6 +52,15 @@ std::string StageNav::for_page(size_t page) const {
     out += " aria-current=\"page\"";
     out.append(html, it->second, std::string::npos);
     return out;
+}
+
+/// kainjow treats "" as true in {{#x}}: give each optional string a `has_x` flag for templates.
+void ViewBuilder::set_presence(mustache::data& page) {
+    for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "history_url", "edit_url", "report_url",
+                          "stage_title", "summary"}) {
+        const mustache::data* d = page.get(k);
+        page.set(std::string("has_") + k, d && d->is_string() && !d->string_value().empty());
+    }
 }
 
 std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_string(page) + "\x1F"; }
@@ -84,6 +82,8 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     m_site.set("accessibility_url", in.tree.find("accessibility") ? url("/accessibility/") : "");
     m_site.set("how_to_use_url", in.tree.find("how-to-use") ? url("/how-to-use/") : "");
     m_site.set("feedback_endpoint", c.feedback_endpoint);
+    m_site.set("has_feedback_endpoint", !c.feedback_endpoint.empty());
+    m_site.set("has_feed_url", in.has_feed);
     m_site.set("repo_url", c.repo_url);
     m_site.set("serve", in.serve);
     m_assets = obj();
@@ -137,9 +137,7 @@ mdata ViewBuilder::list_of(const std::vector<size_t>& pages) const {
 }
 
 std::optional<toml::date> ViewBuilder::due_date(const Page& p) const {
-    if (p.review_by) return p.review_by;
-    if (p.last_reviewed) return add_months(*p.last_reviewed, m_in.config.review_interval_months);
-    return std::nullopt;
+    return review_due_date(p, m_in.config.review_interval_months);
 }
 
 std::string ViewBuilder::review_due(const Page& p) const {
@@ -185,6 +183,7 @@ mdata ViewBuilder::base_view(const std::string& title, const std::string& site_p
                           "stage_number", "history_url", "edit_url"})
         page.set(k, "");
     page.set("report_url", report_url(title, site_path, ""));
+    set_presence(page);
     v.set("page", page);
     return v;
 }
@@ -205,6 +204,9 @@ mdata ViewBuilder::common_view() const {
                           "has_related_other", "has_tool", "has_changes", "has_related"})
         v.set(k, false);
     v.set("tool_html", "");
+    v.set("tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
+    v.set("tool_style", "");
+    v.set("tool_step", false);
     v.set("glossary", obj());
     return v;
 }
@@ -289,9 +291,13 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     page.set("stage_number", stage ? std::to_string(stage->number) : "");
     const std::string& repo = m_in.config.repo_url;
     bool github = starts_with(repo, "https://github.com/");
-    page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + p.source_path : "");
-    page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + p.source_path : "");
-    page.set("report_url", report_url(p.title, p.url, p.source_path));
+    // The site's folder is the repository's top folder, so the file's path in the repository is
+    // content/ + its path under content/ (source_path is relative to where toolkit ran).
+    std::string repo_path = "content/" + p.rel_path;
+    page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + repo_path : "");
+    page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + repo_path : "");
+    page.set("report_url", report_url(p.title, p.url, repo_path));
+    set_presence(page);
     v.set("page", page);
 
     // Stages with the current one marked.

@@ -18,6 +18,7 @@ namespace tk {
 
 struct PageDates {
     std::string last_updated;  // formatted, or empty
+    std::string last_updated_iso;  // 2026-01-01, for sitemap.xml
 };
 
 struct ViewInputs {
@@ -30,6 +31,7 @@ struct ViewInputs {
     toml::date today;
     bool serve = false;
     std::unordered_map<std::string, PageDates> dates;  // page id -> dates from git
+    bool has_feed = false;                              // /whats-new/feed.xml is written
 };
 
 /// The stage navigation rendered once per stage; the current page is marked by splicing.
@@ -43,6 +45,7 @@ class ViewBuilder {
 public:
     explicit ViewBuilder(const ViewInputs& in);
     const mustache::data& site() const { return m_site; }
+    const ViewInputs& inputs() const { return m_in; }
     mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
     mustache::data page_view(size_t page, const std::string& step_nav) const;
     mustache::data stage_nav_view(size_t stage_index) const;
@@ -55,6 +58,7 @@ public:
     bool due_for_review(const Page& p) const;
 
     static std::string mark_token(size_t page);
+    static void set_presence(mustache::data& page);
 
 private:
     mustache::data common_view() const;

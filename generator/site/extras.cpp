@@ -1,5 +1,6 @@
 #include "site/extras.h"
 
+#include "site/history.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -53,15 +54,30 @@ size_t ExtraOutputs::redirects(const std::map<std::string, const Page*>& aliases
     return n;
 }
 
+size_t ExtraOutputs::whats_new(const GitHistory& history) {
+    auto changes = change_entries(tree, history);
+    out.write("whats-new/feed.xml", atom_feed(config, tree, changes, history), diags);
+    if (!theme.has("whats-new") || tree.by_url.count("/whats-new/")) return 0;
+    return render("whats-new", whats_new_view(views, tree, config, changes), "whats-new/index.html");
+}
+
 void ExtraOutputs::sitemap() {
     std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-    std::vector<std::string> urls;
-    for (const auto& p : tree.pages) urls.push_back(p.url);
-    for (const char* g : {"/templates/", "/tools/", "/glossary/", "/search/"})
-        if (!tree.by_url.count(g)) urls.push_back(g);
+    std::vector<std::pair<std::string, std::string>> urls;  // path, last change (from git) or ""
+    const auto& dates = views.inputs().dates;
+    for (const auto& p : tree.pages) {
+        auto d = dates.find(p.id);
+        urls.push_back({p.url, d == dates.end() ? "" : d->second.last_updated_iso});
+    }
+    for (const char* g : {"/templates/", "/tools/", "/glossary/", "/search/", "/whats-new/"})
+        if (!tree.by_url.count(g) && out.written(std::string(g).substr(1) + "index.html")) urls.push_back({g, ""});
     std::sort(urls.begin(), urls.end());
-    for (const auto& u : urls) xml += "  <url><loc>" + xml_escape(config.base.abs(u)) + "</loc></url>\n";
+    for (const auto& [u, lastmod] : urls) {
+        xml += "  <url><loc>" + xml_escape(config.base.abs(u)) + "</loc>";
+        if (!lastmod.empty()) xml += "<lastmod>" + lastmod + "</lastmod>";
+        xml += "</url>\n";
+    }
     xml += "</urlset>\n";
     out.write("sitemap.xml", xml, diags);
 }

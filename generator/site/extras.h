@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "git/history.h"
 #include "content/content_tree.h"
 #include "output/output_dir.h"
 #include "render/view.h"
@@ -25,6 +26,8 @@ struct ExtraOutputs {
     size_t search_page();
     size_t not_found();
     size_t redirects(const std::map<std::string, const Page*>& aliases);
+    /// /whats-new/ (when the theme has the layout) and its Atom feed.
+    size_t whats_new(const GitHistory& history);
     void sitemap();
     void robots();
 

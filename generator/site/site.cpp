@@ -10,15 +10,20 @@
 #include "content/content_tree.h"
 #include "content/site_data.h"
 #include "links/graph.h"
+#include "links/link_map.h"
 #include "links/page_hooks.h"
 #include "links/resolver.h"
 #include "markdown/renderer.h"
 #include "output/assets.h"
+#include "site/build_cache.h"
 #include "site/extras.h"
+#include "site/history.h"
+#include "site/page_markdown.h"
 #include "output/output_dir.h"
 #include "render/view.h"
 #include "search/search_index.h"
 #include "templates/theme.h"
+#include "tools/site_tools.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/strings.h"
@@ -62,7 +67,8 @@ std::string output_path(const std::string& site_path) {
     return p;
 }
 
-const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"};
+const char* k_generated[] = {"/templates/", "/tools/", "/glossary/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html",
+                             "/whats-new/", "/whats-new/feed.xml"};
 
 /// A page that nothing links to and no listing shows is hard to find: warn. Links in the theme's
 /// own chrome (header, footer) count: they are read from the rendered home page.
@@ -93,14 +99,37 @@ BuildResult Site::build(Diagnostics& diags) {
         m_config.base = BaseUrl::parse(m_options.base_url);
     }
     result.output = m_options.output.empty() ? fs::join(m_config.root, m_config.output_dir) : m_options.output;
+    if (m_cache) m_cache->begin(settings_key(m_config, m_options));
+    struct FinishCache {
+        BuildCache* cache;
+        const BuildResult& result;
+        ~FinishCache() {
+            if (cache) cache->finish(result.ok);
+        }
+    } finish_cache{m_cache, result};
 
     // 1. Content and data.
-    ContentTree tree = load_content(m_config, m_options.drafts, diags);
+    ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
     SiteData data = load_site_data(m_config.content_dir(), diags);
+    SiteTools tools;
+    tools.load(m_config, data, diags);
     timer.done("load content");
+
+    // 1b. Git history: when each page last changed, and the change notes. Serve also asks which
+    // files have uncommitted changes (they show today's date there).
+    GitHistory history = m_history ? *m_history : read_git_history(m_config.root, {"content/", m_options.serve});
+    if (!history.available)
+        result.notes.push_back("pages get no \"Last updated\" dates (" + (m_config.root.empty() ? std::string(".") : m_config.root) +
+                               ": " + history.why + ")");
+    else if (history.shallow)
+        diags.warning({m_config.path, 0, 0},
+                      "this is a shallow clone, so \"Last updated\" dates and change notes are wrong: fetch the whole "
+                      "history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0)");
+    timer.done("read git history");
 
     // 2. Theme.
     Theme theme;
+    theme.use_cache(m_cache ? &m_cache->renders : nullptr);
     theme.load(m_config.theme_dir(), diags);
     auto assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
     std::map<std::string, std::string> asset_urls;
@@ -110,6 +139,7 @@ BuildResult Site::build(Diagnostics& diags) {
     // 3. Links: every path the build makes, then each page's Markdown.
     std::unordered_set<std::string> generated(std::begin(k_generated), std::end(k_generated));
     for (const auto& a : assets) generated.insert("/" + a.rel);
+    for (auto& path : tools.generated_paths(tree)) generated.insert(std::move(path));
     for (const char* g : k_generated) {
         if (std::string(g).back() != '/') continue;
         auto it = tree.by_url.find(g);
@@ -142,13 +172,12 @@ BuildResult Site::build(Diagnostics& diags) {
     std::vector<RenderedMarkdown> markdown(tree.pages.size());
     std::vector<std::vector<size_t>> page_links(tree.pages.size());
     std::vector<std::vector<AnchorCheck>> anchors(tree.pages.size());
+    MarkdownCache* markdown_cache = m_cache ? &m_cache->markdown : nullptr;
     parallel_for(tree.pages.size(), [&](size_t i) {
-        const Page& p = tree.pages[i];
-        PageHooks hooks(p, resolver, data, m_config.base, diags);
-        MarkdownInput in{p.source_path, p.text, p.body_offset, m_config.unsafe_html, &hooks, &diags};
-        markdown[i] = render_markdown(in);
-        page_links[i] = std::move(hooks.linked_pages);
-        anchors[i] = std::move(hooks.anchors);
+        PageMarkdown r = render_page_markdown(tree.pages[i], resolver, data, m_config, markdown_cache, diags);
+        markdown[i] = std::move(r.md);
+        page_links[i] = std::move(r.links);
+        anchors[i] = std::move(r.anchors);
     });
     timer.done("render markdown");
 
@@ -181,7 +210,8 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     BuildDate bd = build_date();
     toml::date today{uint16_t(bd.year), uint8_t(bd.month), uint8_t(bd.day)};
-    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve, {}};
+    ViewInputs inputs{m_config, tree, data, graph, markdown, asset_urls, today, m_options.serve,
+                      page_dates(tree, history, m_options.serve ? std::optional(today) : std::nullopt), true};
     ViewBuilder views(inputs);
     for (const auto& p : tree.pages) {
         if (!p.in_stage_listing() || !views.due_for_review(p)) continue;
@@ -207,11 +237,12 @@ BuildResult Site::build(Diagnostics& diags) {
             if (!fresh) diags.error(a.loc, "alias '" + a.value + "' is also an alias of " + it->second->source_path, p.text);
         }
     }
+    tools.prepare(m_config, tree, markdown, asset_urls, diags);
     timer.done("resolve links");
     if (diags.has_errors()) return result;
 
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
-    OutputDir out(result.output);
+    OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
     std::vector<StageNav> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) {
@@ -234,23 +265,40 @@ BuildResult Site::build(Diagnostics& diags) {
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
     std::string home_html;
+    // The navigation goes in as a marker and is spliced in while writing: a stage of thousands of
+    // pages has a large navigation, and copying it through the view would cost more than the page.
+    const std::string nav_marker = "\x1E" "step-nav" "\x1F";
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
-        std::string nav;
-        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
-            nav = navs[it->second].for_page(i);
+        const StageNav* nav = nullptr;
+        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
         std::string layout = views.layout_for(p);
         mustache::data view;
         if (p.id == "glossary" && p.type == PageType::Page) {
             view = views.glossary_view(markdown[i].html);
             layout = "glossary";
         } else {
-            view = views.page_view(i, nav);
+            view = views.page_view(i, nav ? nav_marker : std::string());
+            tools.fill_view(i, view);
         }
         std::string html;
-        html.reserve(markdown[i].html.size() + nav.size() + 16384);
+        html.reserve(markdown[i].html.size() + 16384);
         if (!theme.render(layout, view, html, diags)) return;
-        if (out.write(output_path(p.url), html, diags)) ++written;
+        bool ok;
+        size_t at = nav ? html.find(nav_marker) : std::string::npos;
+        if (at == std::string::npos) {
+            ok = out.write(output_path(p.url), html, diags);
+        } else {
+            std::string_view h(html), n(nav->html);
+            auto mark = nav->marks.find(i);
+            size_t split = mark == nav->marks.end() ? n.size() : mark->second;
+            ok = out.write(output_path(p.url),
+                           {h.substr(0, at), n.substr(0, split),
+                            mark == nav->marks.end() ? std::string_view{} : std::string_view(" aria-current=\"page\""),
+                            n.substr(split), h.substr(at + nav_marker.size())},
+                           diags);
+        }
+        if (ok) ++written;
         if (p.type == PageType::Home) home_html = std::move(html);
     });
     timer.done("render pages");
@@ -267,6 +315,11 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.search_page();
     written += extras.not_found();
     written += extras.redirects(alias_owner);
+    written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
+        auto it = stage_index.find(tree.pages[page].stage);
+        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second].for_page(page);
+    }, diags);
+    written += extras.whats_new(history);
     extras.sitemap();
     extras.robots();
     timer.done("write extras");
@@ -284,6 +337,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     result.files = out.file_count();
     if (!out.commit(diags)) return result;
+    write_link_map(result.output, tree, markdown, diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -32,6 +33,7 @@ bool Theme::load(const std::string& dir, Diagnostics& diags) {
         if (starts_with(name, "partials/")) m_partial_files[name.substr(9)] = path;
         else layouts.push_back({name, path});
     }
+    for (const auto& [path, text] : m_sources) m_fingerprint = hash_combine(hash_combine(m_fingerprint, hash64(path)), hash64(text));
     size_t before = diags.error_count();
     for (const auto& [name, path] : layouts) compile(name, path, m_layouts[name], diags);
     for (const auto& [name, path] : m_partial_files) compile(name, path, m_partials[name], diags);
@@ -134,13 +136,31 @@ bool Theme::render_compiled(const Compiled& c, const mustache::data& view, std::
     return true;
 }
 
+bool Theme::render_cached(const std::string& name, const Compiled& c, const mustache::data& view, std::string& out,
+                          Diagnostics& diags) const {
+    std::optional<uint64_t> fp = m_cache ? view_fingerprint(view) : std::nullopt;
+    if (!fp) return render_compiled(c, view, out, diags);
+    uint64_t key = hash_combine(hash_combine(m_fingerprint, hash64(name)), *fp);
+    if (auto hit = m_cache->entries.find(key)) {
+        out += *hit;
+        ++m_cache->reused;
+        return true;
+    }
+    ++m_cache->rendered;
+    std::string html;
+    if (!render_compiled(c, view, html, diags)) return false;
+    out += html;
+    m_cache->entries.store(key, std::move(html));
+    return true;
+}
+
 bool Theme::render(const std::string& layout, const mustache::data& view, std::string& out, Diagnostics& diags) const {
     auto it = m_layouts.find(layout);
     if (it == m_layouts.end() || !it->second.tmpl) {
         diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
         return false;
     }
-    return render_compiled(it->second, view, out, diags);
+    return render_cached("layout " + layout, it->second, view, out, diags);
 }
 
 bool Theme::render_partial(const std::string& name, const mustache::data& view, std::string& out,
@@ -150,7 +170,7 @@ bool Theme::render_partial(const std::string& name, const mustache::data& view, 
         diags.error({fs::join(fs::join(m_dir, "templates/partials"), name + ".mustache"), 0, 0}, "partial not found in theme");
         return false;
     }
-    return render_compiled(it->second, view, out, diags);
+    return render_cached("partial " + name, it->second, view, out, diags);
 }
 
 }  // namespace tk

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "templates/render_cache.h"
 
 namespace tk {
 
@@ -24,6 +25,8 @@ public:
     /// Renders a partial on its own (used for fragments built once, such as the stage navigation).
     bool render_partial(const std::string& name, const mustache::data& view, std::string& out, Diagnostics& diags) const;
     const std::string& dir() const { return m_dir; }
+    /// Serve: reuse what earlier builds rendered from the same template and an equal view.
+    void use_cache(RenderCache* cache) { m_cache = cache; }
 
 private:
     struct Segment {
@@ -43,12 +46,16 @@ private:
     SourceLocation locate(const Compiled& c, size_t offset) const;
     void report(const Compiled& c, const std::string& message, Diagnostics& diags) const;
     bool render_compiled(const Compiled& c, const mustache::data& view, std::string& out, Diagnostics& diags) const;
+    bool render_cached(const std::string& name, const Compiled& c, const mustache::data& view, std::string& out,
+                       Diagnostics& diags) const;
 
     std::string m_dir;
     std::map<std::string, std::string> m_partial_files;  // name -> path
     std::map<std::string, std::string> m_sources;        // path -> text
     std::map<std::string, Compiled> m_layouts;
     std::map<std::string, Compiled> m_partials;
+    RenderCache* m_cache = nullptr;
+    uint64_t m_fingerprint = 0;  // of every template's text: a changed theme renders everything again
 };
 
 }  // namespace tk

@@ -43,6 +43,20 @@ bool write_file(const std::string& path, std::string_view data, std::string& err
     return true;
 }
 
+bool write_file(const std::string& path, const std::vector<std::string_view>& pieces, std::string& error) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        error = "cannot write " + path;
+        return false;
+    }
+    for (auto p : pieces) out.write(p.data(), std::streamsize(p.size()));
+    if (!out) {
+        error = "write failed: " + path;
+        return false;
+    }
+    return true;
+}
+
 std::vector<Entry> walk(const std::string& root, std::vector<std::string>& errors) {
     std::vector<Entry> out;
     boost::system::error_code ec;

@@ -15,6 +15,7 @@ struct Entry {
 /// Reads a whole file. On failure returns nullopt and sets `error`.
 std::optional<std::string> read_file(const std::string& path, std::string& error);
 bool write_file(const std::string& path, std::string_view data, std::string& error);
+bool write_file(const std::string& path, const std::vector<std::string_view>& pieces, std::string& error);
 /// Walks a tree, sorted by path; unreadable directories are reported in `errors` (path: reason).
 std::vector<Entry> walk(const std::string& root, std::vector<std::string>& errors);
 bool exists(const std::string& path);

@@ -1,5 +1,8 @@
 // Browser tests of the built site (make test): axe-core (WCAG 2.2 A and AA) and html-validate on
 // every page, keyboard checks, no horizontal scrolling at 320px and 1280px, screenshots.
+// html-validate runs "recommended" (.htmlvalidate.json) with these changes: ids may start with a digit
+// (HTML5 allows it, and GitHub-style heading anchors such as "#1-plan" need it); titles follow the
+// "Page - Site" pattern even past 70 characters; whitespace style rules are off.
 // Usage: node run.mjs [site dir] [config.toml]   (defaults: ../../site, ../../config.toml)
 import fs from 'node:fs';
 import path from 'node:path';
