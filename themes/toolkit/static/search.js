@@ -827,36 +827,49 @@
     return { frags: frags, hits: shown.size, marked: marked };
   }
 
-  /** Lower-case strings whose presence in a text suggests a unit matches there (stems are
-   *  mostly prefixes of the words they come from): a cheap first look at a page's sections. */
+  /** Per unit, lists of lower-case strings that, all found in a text, suggest the unit matches
+   *  there (stems are mostly prefixes of the words they come from; a synonym phrase needs all its
+   *  words): a cheap first look at a page's sections. */
   function needles(units, index) {
     return units.map(function (u) {
       var out = [];
       u.alts.forEach(function (a) {
-        if (a.group !== undefined) index.m.synonyms[a.group].forEach(function (ph) { out.push(ph[0]); });
-        else a.terms.forEach(function (t) { out.push(t); });
+        if (a.group !== undefined) index.m.synonyms[a.group].forEach(function (ph) { out.push(ph); });
+        else a.terms.forEach(function (t) { out.push([t]); });
       });
       return out;
     });
   }
 
+  function containsAll(text, words) {
+    for (var i = 0; i < words.length; i++) if (text.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+
   /**
    * The best place in a page for the query: the summary or one of its sections, whichever holds
-   * most of the query's words ({anchor, heading, frags}; no anchor for the summary). Sections are
-   * first ranked by a substring look for the query's stems, and only the three likeliest are
-   * read word by word.
+   * most of the query's words ({anchor, heading, frags}; no anchor for the summary). On a page of
+   * many sections (the glossary), sections are first ranked by a substring look for the query's
+   * stems (in a heading counts more), and only the four likeliest are read word by word.
    */
   function bestSection(page, units, index) {
     var summary = excerpt(page.m, units, index);
     var best = { score: summary.hits * 10 + Math.min(summary.marked, 10), anchor: '', heading: '', frags: summary.frags };
     var look = needles(units, index);
     var likely = page.s.map(function (s, i) {
-      var text = (s[1] + ' ' + s[2]).toLowerCase(), n = 0;
-      look.forEach(function (list) { if (list.some(function (x) { return text.indexOf(x) >= 0; })) n++; });
+      var heading = s[1].toLowerCase(), text = s[2].toLowerCase(), n = 0;
+      look.forEach(function (list) {
+        var inHeading = false, inText = false;
+        list.forEach(function (x) {
+          if (containsAll(heading, x)) inHeading = true;
+          else if (containsAll(text, x)) inText = true;
+        });
+        n += inHeading ? 7 : inText ? 4 : 0;
+      });
       return { i: i, n: n };
     }).filter(function (c) { return c.n > 0; });
     likely.sort(function (a, b) { return b.n - a.n || a.i - b.i; });
-    likely.slice(0, 3).forEach(function (c) {
+    likely.slice(0, page.s.length <= 12 ? 12 : 4).forEach(function (c) {
       var s = page.s[c.i];
       var heading = markWords(scanWords(s[1]), units, index);
       var body = excerpt(s[2], units, index);
