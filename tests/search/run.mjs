@@ -184,6 +184,18 @@ await page.evaluate(() => window.toolkitSearch.ready);
     return ds.every((d) => f.audience[d * f.audBytes + (bit >> 3)] & (1 << (bit & 7)));
   }, docs);
   if (!docs.length || !ok) fail('audience filter shows pages not for that audience');
+  // The page with results and filters meets WCAG 2.2 AA as the other pages do (axe-core).
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const axe = await page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  })).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`));
+  for (const v of axe) fail(`axe on the results page: ${v}`);
+  // Filters alone, with no words, list the pages they allow.
+  await page.goto(`${searchUrl}?stage=design&type=template`);
+  await waitForResults(page, '');
+  const browse = await resultUrls(page);
+  if (!browse.length || browse.some((u) => !u.startsWith(base + 'design/'))) fail(`filters without words: ${browse.join(', ')}`);
+  if (!/pages? with these filters/.test(await page.$eval('[role="status"]', (s) => s.textContent))) fail('filters without words: no count');
   // Loading a filtered URL restores the filters.
   await page.goto(`${searchUrl}?q=contract&stage=management&type=template`);
   await waitForResults(page, 'contract');

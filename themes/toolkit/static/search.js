@@ -63,6 +63,15 @@
       if (classify(cp) !== WORD) { i += cp > 0xffff ? 2 : 1; continue; }
       var start = i, parts = [], part = '';
       while (i < n) {
+        cp = text.charCodeAt(i);
+        if (cp < 0x80 && classify(cp) === WORD) {
+          // A run of ASCII letters and digits at once: nearly all of the text.
+          var j = i + 1, k;
+          while (j < n && (k = text.charCodeAt(j)) < 0x80 && classify(k) === WORD) j++;
+          part += text.slice(i, j).toLowerCase();
+          i = j;
+          continue;
+        }
         cp = text.codePointAt(i);
         var w = cp > 0xffff ? 2 : 1;
         var c = classify(cp);
@@ -244,21 +253,26 @@
     return s;
   }
 
-  /** Index terms of a word: its stem; for a compound, each usable part's and the joined form's. */
-  function wordTerms(parts) {
-    if (parts.length === 1) return usable(parts[0]) ? [stem(parts[0])] : [];
-    var out = [];
-    for (var i = 0; i < parts.length; i++) if (usable(parts[i])) out.push(stem(parts[i]));
+  var wordMemo = new Map();
+
+  /** A word's index terms (its stem; for a compound, each usable part's and the joined form's)
+   *  and its phrase word (a compound counts as its joined form), remembered per word. */
+  function analyse(parts) {
+    var key = parts.length === 1 ? parts[0] : parts.join('-');
+    var a = wordMemo.get(key);
+    if (a) return a;
     var joined = parts.join('');
-    if (usable(joined)) out.push(stem(joined));
-    return out;
+    var phrase = usable(joined) ? stem(joined) : null;
+    var out = [];
+    if (parts.length > 1) for (var i = 0; i < parts.length; i++) if (usable(parts[i])) out.push(stem(parts[i]));
+    if (phrase !== null) out.push(phrase);
+    a = { terms: out, phrase: phrase };
+    wordMemo.set(key, a);
+    return a;
   }
 
-  /** The word as a phrase word (a compound counts as its joined form), or null. */
-  function phraseWord(parts) {
-    var w = parts.join('');
-    return usable(w) ? stem(w) : null;
-  }
+  function wordTerms(parts) { return analyse(parts).terms; }
+  function phraseWord(parts) { return analyse(parts).phrase; }
 
   function terms(text) {
     var out = [];
@@ -356,6 +370,7 @@
       self.m = m;
       self.keys = m.shards.map(function (s) { return s[0]; });
       m.stop.forEach(function (w) { stopWords.add(w); });
+      wordMemo.clear();
       // Synonym phrases by their first word.
       self.phrasesByFirst = new Map();
       m.synonyms.forEach(function (group, g) {
@@ -586,66 +601,111 @@
    * period" costs less than missing "standstill".
    */
   function rank(units, n) {
+    // Plain loops over typed arrays, reused from unit to unit: this runs on every key press.
     var total = new Float64Array(n), cover = new Float32Array(n), weighted = new Float32Array(n);
-    var live = 0, weightSum = 0;
-    units.forEach(function (u) {
-      var uw = 0;
-      u.alts.forEach(function (a) {
-        a.postings.forEach(function (p) { if (p) uw = Math.max(uw, idf(n, p.df)); });
-      });
-      if (!uw) return;
+    var best = new Float32Array(n), frac = new Float32Array(n), sum = new Float32Array(n);
+    var count = new Uint8Array(n), touched = new Uint32Array(n), hit = new Uint32Array(n);
+    var live = 0, weightSum = 0, ui, ai, i, k, d, p, w, s, f, t;
+    for (ui = 0; ui < units.length; ui++) {
+      var u = units[ui], uw = 0;
+      for (ai = 0; ai < u.alts.length; ai++) {
+        for (k = 0; k < u.alts[ai].postings.length; k++) {
+          p = u.alts[ai].postings[k];
+          if (p) uw = Math.max(uw, idf(n, p.df));
+        }
+      }
+      if (!uw) continue;
       live++;
       weightSum += uw;
-      var best = new Float32Array(n), frac = new Float32Array(n), touched = [];
-      u.alts.forEach(function (a) {
-        var len = a.terms.length;
+      var nt = 0;
+      for (ai = 0; ai < u.alts.length; ai++) {
+        var a = u.alts[ai], len = a.terms.length;
         if (len === 1) {
-          var p = a.postings[0];
-          if (!p) return;
-          var w = a.weight * idf(n, p.df) / 255;
-          for (var i = 0; i < p.docs.length; i++) {
-            var d = p.docs[i], s = w * p.impacts[i];
-            if (frac[d] === 0) touched.push(d);
+          p = a.postings[0];
+          if (!p) continue;
+          w = a.weight * idf(n, p.df) / 255;
+          for (i = 0; i < p.docs.length; i++) {
+            d = p.docs[i];
+            s = w * p.impacts[i];
+            if (frac[d] === 0) touched[nt++] = d;
             if (s > best[d]) best[d] = s;
             frac[d] = 1;
           }
-          return;
+          continue;
         }
-        var sum = new Float32Array(n), count = new Uint8Array(n), hit = [];
-        a.postings.forEach(function (p) {
-          if (!p) return;
-          var w = a.weight * idf(n, p.df) / 255;
-          for (var i = 0; i < p.docs.length; i++) {
-            var d = p.docs[i];
-            if (count[d] === 0) hit.push(d);
+        var nh = 0;
+        for (k = 0; k < len; k++) {
+          p = a.postings[k];
+          if (!p) continue;
+          w = a.weight * idf(n, p.df) / 255;
+          for (i = 0; i < p.docs.length; i++) {
+            d = p.docs[i];
+            if (count[d] === 0) hit[nh++] = d;
             count[d]++;
             sum[d] += w * p.impacts[i];
           }
-        });
-        hit.forEach(function (d) {
-          var f = count[d] / len, s = sum[d] * f * f;
-          if (frac[d] === 0) touched.push(d);
+        }
+        for (i = 0; i < nh; i++) {
+          d = hit[i];
+          f = count[d] / len;
+          s = sum[d] * f * f;
+          if (frac[d] === 0) touched[nt++] = d;
           if (s > best[d]) best[d] = s;
           if (f > frac[d]) frac[d] = f;
-        });
-      });
-      touched.forEach(function (d) { total[d] += best[d]; cover[d] += frac[d]; weighted[d] += frac[d] * uw; });
-    });
-    (units.pairs || []).forEach(function (pair) {
-      var p = pair.postings;
-      if (!p) return;
-      var w = TITLE_PAIR_WEIGHT * idf(n, p.df) / 255;
-      for (var i = 0; i < p.docs.length; i++) total[p.docs[i]] += w * p.impacts[i];
-    });
+          count[d] = 0;
+          sum[d] = 0;
+        }
+      }
+      for (t = 0; t < nt; t++) {
+        d = touched[t];
+        total[d] += best[d];
+        cover[d] += frac[d];
+        weighted[d] += frac[d] * uw;
+        best[d] = 0;
+        frac[d] = 0;
+      }
+    }
+    var pairs = units.pairs || [];
+    for (k = 0; k < pairs.length; k++) {
+      p = pairs[k].postings;
+      if (!p) continue;
+      w = TITLE_PAIR_WEIGHT * idf(n, p.df) / 255;
+      for (i = 0; i < p.docs.length; i++) total[p.docs[i]] += w * p.impacts[i];
+    }
     var docs = [], score = new Float64Array(n);
     if (!live) return { docs: docs, score: score };
-    for (var d = 0; d < n; d++) {
+    for (d = 0; d < n; d++) {
       if (total[d] <= 0 || cover[d] < live / 2) continue;
       score[d] = total[d] * (0.25 + 0.75 * weighted[d] / weightSum);
       docs.push(d);
     }
-    docs.sort(function (a, b) { return score[b] - score[a] || a - b; });
     return { docs: docs, score: score };
+  }
+
+  var TOP = 100;
+
+  /**
+   * Orders results best first, but only the first TOP or so: a query that matches 10,000 pages
+   * should not sort them all on each key press. The rest are sorted if the reader goes that far.
+   */
+  function order(docs, score) {
+    var cmp = function (x, y) { return score[y] - score[x] || x - y; };
+    if (docs.length <= TOP * 2) return { top: docs.sort(cmp), rest: [], cmp: cmp };
+    var keys = new Float64Array(docs.length);
+    for (var i = 0; i < docs.length; i++) keys[i] = score[docs[i]];
+    keys.sort();
+    var cut = keys[keys.length - TOP], top = [], rest = [];
+    for (i = 0; i < docs.length; i++) (score[docs[i]] >= cut ? top : rest).push(docs[i]);
+    return { top: top.sort(cmp), rest: rest, cmp: cmp };
+  }
+
+  /** The first n results of a search, sorting the rest when they are first needed. */
+  function firstResults(r, n) {
+    if (n > r.docs.length && r.rest.length) {
+      r.docs = r.docs.concat(r.rest.sort(r.cmp));
+      r.rest = [];
+    }
+    return r.docs.slice(0, n);
   }
 
   function passes(f, d, sel) {
@@ -661,21 +721,36 @@
   /** Results for a query and filters (1-based positions in the manifest's facets, 0 for all). */
   function search(index, text, sel) {
     var units = parseQuery(text, index);
+    var browse = !text.trim();
     return Promise.all([resolve(units, index), index.filters()]).then(function (r) {
-      var f = r[1], ranked = rank(units, index.m.docs);
+      var f = r[1], nAud = index.m.facets.audience.length, ranked;
+      if (browse) {
+        // No words, only filters: every page they allow, in the index's order (by page id).
+        ranked = { docs: [], score: new Float64Array(index.m.docs) };
+        for (var d = 0; d < index.m.docs; d++) ranked.docs.push(d);
+      } else {
+        ranked = rank(units, index.m.docs);
+      }
       var counts = { stage: {}, type: {}, audience: {} };
-      var shown = ranked.docs.filter(function (d) {
-        // Each filter's counts ignore that filter's own choice, so every option says what it gives.
-        if (passes(f, d, { type: sel.type, audience: sel.audience })) counts.stage[f.stage[d]] = (counts.stage[f.stage[d]] || 0) + 1;
-        if (passes(f, d, { stage: sel.stage, audience: sel.audience })) counts.type[f.type[d]] = (counts.type[f.type[d]] || 0) + 1;
-        if (passes(f, d, { stage: sel.stage, type: sel.type })) {
-          for (var a = 0; a < index.m.facets.audience.length; a++) {
+      // Each filter's counts ignore that filter's own choice, so every option says what it gives.
+      var forStage = { type: sel.type, audience: sel.audience }, forType = { stage: sel.stage, audience: sel.audience };
+      var forAudience = { stage: sel.stage, type: sel.type };
+      var keep = function (d) {
+        if (passes(f, d, forStage)) counts.stage[f.stage[d]] = (counts.stage[f.stage[d]] || 0) + 1;
+        if (passes(f, d, forType)) counts.type[f.type[d]] = (counts.type[f.type[d]] || 0) + 1;
+        if (passes(f, d, forAudience)) {
+          for (var a = 0; a < nAud; a++) {
             if (f.audience[d * f.audBytes + (a >> 3)] & (1 << (a & 7))) counts.audience[a + 1] = (counts.audience[a + 1] || 0) + 1;
           }
         }
         return passes(f, d, sel);
-      });
-      return { query: text, units: units, docs: shown, matched: ranked.docs.length, counts: counts, score: ranked.score };
+      };
+      var o = order(ranked.docs, ranked.score);
+      var top = o.top.filter(keep), rest = o.rest.filter(keep);
+      return {
+        query: text, units: units, docs: top, rest: rest, cmp: o.cmp, total: top.length + rest.length,
+        matched: ranked.docs.length, counts: counts, score: ranked.score
+      };
     });
   }
 
@@ -752,18 +827,56 @@
     return { frags: frags, hits: shown.size, marked: marked };
   }
 
+  /** Per unit, lists of lower-case strings that, all found in a text, suggest the unit matches
+   *  there (stems are mostly prefixes of the words they come from; a synonym phrase needs all its
+   *  words): a cheap first look at a page's sections. */
+  function needles(units, index) {
+    return units.map(function (u) {
+      var out = [];
+      u.alts.forEach(function (a) {
+        if (a.group !== undefined) index.m.synonyms[a.group].forEach(function (ph) { out.push(ph); });
+        else a.terms.forEach(function (t) { out.push([t]); });
+      });
+      return out;
+    });
+  }
+
+  function containsAll(text, words) {
+    for (var i = 0; i < words.length; i++) if (text.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+
   /**
    * The best place in a page for the query: the summary or one of its sections, whichever holds
-   * most of the query's words ({anchor, heading, frags}; no anchor for the summary).
+   * most of the query's words ({anchor, heading, frags}; no anchor for the summary). On a page of
+   * many sections (the glossary), sections are first ranked by a substring look for the query's
+   * stems (in a heading counts more), and only the four likeliest are read word by word.
    */
   function bestSection(page, units, index) {
     var summary = excerpt(page.m, units, index);
     var best = { score: summary.hits * 10 + Math.min(summary.marked, 10), anchor: '', heading: '', frags: summary.frags };
-    page.s.forEach(function (s) {
+    var look = needles(units, index);
+    var likely = page.s.map(function (s, i) {
+      var heading = s[1].toLowerCase(), text = s[2].toLowerCase(), n = 0;
+      look.forEach(function (list) {
+        var inHeading = false, inText = false;
+        list.forEach(function (x) {
+          if (containsAll(heading, x)) inHeading = true;
+          else if (containsAll(text, x)) inText = true;
+        });
+        n += inHeading ? 7 : inText ? 4 : 0;
+      });
+      return { i: i, n: n };
+    }).filter(function (c) { return c.n > 0; });
+    likely.sort(function (a, b) { return b.n - a.n || a.i - b.i; });
+    likely.slice(0, page.s.length <= 12 ? 12 : 4).forEach(function (c) {
+      var s = page.s[c.i];
       var heading = markWords(scanWords(s[1]), units, index);
       var body = excerpt(s[2], units, index);
       var score = body.hits * 10 + Math.min(body.marked, 10) + heading.hit.size * 12;
-      if (score > best.score) best = { score: score, anchor: s[0], heading: s[1], frags: body.frags };
+      if (score > best.score || (score === best.score && best.anchor && c.i < best.i)) {
+        best = { score: score, anchor: s[0], heading: s[1], frags: body.frags, i: c.i };
+      }
     });
     return best;
   }
@@ -871,7 +984,8 @@
   SearchPage.prototype.run = function (announce) {
     var self = this, seq = ++this.seq, q = this.input.value;
     this.writeUrl();
-    if (!q.trim()) {
+    var sel = this.selection();
+    if (!q.trim() && !sel.stage && !sel.type && !sel.audience) {
       this.result = null;
       this.results.setAttribute('data-search-done', '');
       this.list.textContent = '';
@@ -881,7 +995,7 @@
       return Promise.resolve();
     }
     this.results.setAttribute('aria-busy', 'true');
-    return search(this.index, q, this.selection()).then(function (r) {
+    return search(this.index, q, sel).then(function (r) {
       if (seq !== self.seq) return;
       self.result = r;
       self.shown = 0;
@@ -904,7 +1018,8 @@
   };
 
   SearchPage.prototype.summary = function (r) {
-    var n = r.docs.length, filtered = n !== r.matched;
+    var n = r.total, filtered = n !== r.matched;
+    if (!r.query.trim()) return n + (n === 1 ? ' page' : ' pages') + ' with these filters.';
     var words = '\u201c' + r.query.trim() + '\u201d';
     if (!n) {
       return filtered ? 'No results for ' + words + ' with these filters. ' + r.matched + ' without them.'
@@ -936,7 +1051,7 @@
     var self = this, r = this.result;
     if (!r) return Promise.resolve();
     var seq = this.seq;
-    var docs = r.docs.slice(this.shown, this.shown + PAGE_SIZE);
+    var docs = firstResults(r, this.shown + PAGE_SIZE).slice(this.shown);
     return Promise.all(docs.map(function (d) { return self.index.page(d); })).then(function (pages) {
       if (seq !== self.seq) return;
       var firstLink = null;
@@ -946,7 +1061,7 @@
         if (!firstLink) firstLink = item.querySelector('a');
       });
       self.shown += docs.length;
-      self.more.hidden = self.shown >= r.docs.length;
+      self.more.hidden = self.shown >= r.total;
       // After "Show more", move to the first new result so keyboard users carry on from there.
       if (focus && firstLink) firstLink.focus();
     });
@@ -995,7 +1110,7 @@
       // (the benchmark times this).
       api.query = function (q, sel) {
         return search(index, q, sel || {}).then(function (r) {
-          var docs = r.docs.slice(0, PAGE_SIZE);
+          var docs = firstResults(r, PAGE_SIZE);
           return Promise.all(docs.map(function (d) { return index.page(d); })).then(function (pages) {
             return pages.map(function (p) {
               var sec = bestSection(p, r.units, index);
