@@ -12,6 +12,11 @@ command -v hugo >/dev/null || { echo "installing hugo"; sudo=""; [[ $(id -u) -ne
 corpus_tool=${CORPUS_TOOL:-../shared/bench/make-corpus.py}
 out=${BENCH_OUT:-bench/out}
 mkdir -p "$out"
+out=$(cd "$out" && pwd)  # absolute: hugo reads --destination relative to --source
+# This machine's file system has no journal, and ext4 then skips inodes freed in the last 30 s
+# when it makes files, so a build just after an `rm -rf` pays for it. Each tool starts after the
+# same pause (SETTLE seconds) so neither pays for the other's deletions.
+settle=${SETTLE:-35}
 
 measure() {  # label, then the command; prints "seconds peak_kb"
   local log
@@ -28,8 +33,13 @@ for n in "${sizes[@]}"; do
   # The corpus's config names theme "toolkit": point it at this repository's theme.
   sed "s|^theme = .*|theme = \"$root/themes/toolkit\"|" "$dir/config.toml" > "$dir/toolkit.toml"
   rm -rf "$dir/site" "$dir/public"
+  sync; sleep "$settle"
   read -r t_s t_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit.toml" -o "$dir/site" --quiet)
+  sync; sleep "$settle"
   read -r h_s h_kb < <(measure hugo hugo --quiet --source "$dir" --destination "$dir/public")
+  pages_t=$(find "$dir/site" -name index.html | wc -l)
+  pages_h=$(find "$dir/public" -name index.html | wc -l)
+  echo "        (pages written: toolkit $pages_t, hugo $pages_h)"
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" toolkit "$t_s" "$(echo "$t_kb/1024" | bc -l)"
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" hugo "$h_s" "$(echo "$h_kb/1024" | bc -l)"
   printf '%-7s %-8s %10s %12s\n' "$n" ratio "$(echo "scale=1; $h_s/$t_s" | bc -l)x" "$(echo "scale=1; $h_kb/$t_kb" | bc -l)x"

@@ -116,11 +116,18 @@ bool create_dirs(const std::string& path, std::string& error) {
 bool copy_file(const std::string& from, const std::string& to, std::string& error) {
     boost::system::error_code ec;
     bfs::copy_file(from, to, bfs::copy_options::overwrite_existing, ec);
-    if (ec) {
-        error = from + ": " + ec.message();
+    if (!ec) return true;
+    // Boost 1.74 copies with copy_file_range and gives up with EXDEV where the kernel refuses it
+    // across file systems (an output folder on tmpfs, say): then copy the bytes ourselves.
+    std::string read_error;
+    if (auto data = read_file(from, read_error)) {
+        std::string write_error;
+        if (write_file(to, *data, write_error)) return true;
+        error = from + ": " + write_error;
         return false;
     }
-    return true;
+    error = from + ": " + ec.message();
+    return false;
 }
 
 bool remove_all(const std::string& path, std::string& error) {

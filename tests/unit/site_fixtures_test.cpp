@@ -2,6 +2,7 @@
 // exit code (tests/sites-invalid/<case>/), and determinism. Runs the real `toolkit` binary.
 // Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <boost/filesystem.hpp>
@@ -134,6 +135,20 @@ TEST(FixtureSites, SameInputGivesByteIdenticalOutput) {
     EXPECT_EQ(tree(a), tree(b));
     bfs::remove_all(a);
     bfs::remove_all(b);
+}
+
+TEST(FixtureSites, BuildsIntoAnotherFileSystem) {
+    // Static files are copied; the kernel may refuse a copy between file systems (EXDEV), which
+    // must not fail the build. /dev/shm is tmpfs on Linux, so a different device from the source.
+    struct stat src{}, shm{};
+    if (stat(k_src.c_str(), &src) != 0 || stat("/dev/shm", &shm) != 0 || src.st_dev == shm.st_dev)
+        GTEST_SKIP() << "no second file system at /dev/shm";
+    bfs::path site = bfs::path(k_src) / "tests/sites/basic";
+    bfs::path out = bfs::path("/dev/shm") / bfs::unique_path("tk-xdev-%%%%%%%%");
+    RunResult r = run_in(site, "build --quiet -o '" + out.string() + "'");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(tree(out), tree(site / "expected"));
+    bfs::remove_all(out);
 }
 
 TEST(Cli, ExitCodes) {
