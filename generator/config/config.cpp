@@ -65,7 +65,7 @@ std::optional<Config> parse_config(const std::string& path, std::string_view raw
 
     check_keys(src, *tbl,
                {"title", "description", "base_url", "language", "theme", "output_dir", "unsafe_html",
-                "review_interval_months", "repository", "audiences", "roles", "feedback", "check"});
+                "review_interval_months", "step_nav_limit", "repository", "audiences", "roles", "feedback", "check"});
     if (auto v = get_string(src, *tbl, "title")) c.title = *v;
     if (auto v = get_string(src, *tbl, "description")) c.description = *v;
     if (auto v = get_string(src, *tbl, "base_url")) c.base_url = *v;
@@ -78,6 +78,12 @@ std::optional<Config> parse_config(const std::string& path, std::string_view raw
             src.error(tbl->get("review_interval_months")->source(), "'review_interval_months' must be between 1 and 120");
         else
             c.review_interval_months = int(*v);
+    }
+    if (auto v = get_int(src, *tbl, "step_nav_limit")) {
+        if (*v < 0 || *v > 100000)
+            src.error(tbl->get("step_nav_limit")->source(), "'step_nav_limit' must be between 0 (no limit) and 100000");
+        else
+            c.step_nav_limit = int(*v);
     }
     if (const auto* repo = get_table(src, *tbl, "repository")) {
         check_keys(src, *repo, {"url", "branch"});

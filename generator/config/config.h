@@ -24,6 +24,10 @@ struct Config {
     std::string output_dir = "site";
     bool unsafe_html = false;
     int review_interval_months = 12;
+    /// A stage with more pages than this shows, in the step-by-step navigation, only the group of
+    /// this many pages that holds the current page, and links to the stage page for the rest.
+    /// 0: every page, however many.
+    int step_nav_limit = 40;
     std::string repo_url;
     std::string repo_branch = "main";
     Labels audiences;

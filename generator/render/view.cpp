@@ -400,7 +400,19 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     return v;
 }
 
-mdata ViewBuilder::stage_nav_view(size_t stage_index) const {
+size_t ViewBuilder::stage_nav_groups(size_t stage_index) const {
+    size_t n = m_in.tree.stages[stage_index].items.size(), limit = size_t(m_in.config.step_nav_limit);
+    return limit == 0 || n <= limit ? 1 : (n + limit - 1) / limit;
+}
+
+size_t ViewBuilder::stage_nav_group(size_t stage_index, size_t page) const {
+    if (stage_nav_groups(stage_index) == 1) return 0;
+    const auto& items = m_in.tree.stages[stage_index].items;
+    auto it = std::find(items.begin(), items.end(), page);
+    return it == items.end() ? 0 : size_t(it - items.begin()) / size_t(m_in.config.step_nav_limit);
+}
+
+mdata ViewBuilder::stage_nav_view(size_t stage_index, size_t group) const {
     mdata v = obj();
     v.set("site", m_site);
     mdata stages = list();
@@ -416,8 +428,22 @@ mdata ViewBuilder::stage_nav_view(size_t stage_index) const {
         o.set("open", open);
         o.set("mark", open ? mark_token(st.page) : "");
         mdata items = list();
+        // A stage over the limit shows one group of its pages: a long list is hard to use with a
+        // keyboard or a screen reader, and would be repeated on every page of the stage.
+        size_t from = 0, to = st.items.size();
+        if (open && stage_nav_groups(s) > 1) {
+            size_t limit = size_t(m_in.config.step_nav_limit);
+            from = std::min(group * limit, st.items.size());
+            to = std::min(from + limit, st.items.size());
+        }
+        bool partial = open && (from > 0 || to < st.items.size());
+        o.set("partial", partial);
+        o.set("shown_from", format_thousands((long long)from + 1));
+        o.set("shown_to", format_thousands((long long)to));
+        o.set("total", format_thousands((long long)st.items.size()));
         if (open) {
-            for (size_t k : st.items) {
+            for (size_t n = from; n < to; ++n) {
+                size_t k = st.items[n];
                 const Page& ip = m_in.tree.pages[k];
                 mdata it = obj();
                 it.set("title", ip.title);

@@ -50,7 +50,13 @@ public:
     const ViewInputs& inputs() const { return m_in; }
     mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
     mustache::data page_view(size_t page, const std::string& step_nav) const;
-    mustache::data stage_nav_view(size_t stage_index) const;
+    /// The step-by-step navigation with stage `stage_index` open, showing its group `group` of
+    /// pages (see stage_nav_group; always 0 for a stage within Config::step_nav_limit).
+    mustache::data stage_nav_view(size_t stage_index, size_t group = 0) const;
+    /// Which group of its stage's pages the step navigation shows on `page`'s pages.
+    size_t stage_nav_group(size_t stage_index, size_t page) const;
+    /// How many groups stage `stage_index` has (1 unless it is over the limit).
+    size_t stage_nav_groups(size_t stage_index) const;
     mustache::data listing_view(PageType type, const std::string& title, const std::string& path,
                                 const std::string& summary) const;
     mustache::data glossary_view(const std::string& intro_html) const;
@@ -68,7 +74,7 @@ public:
     uint64_t page_key(size_t page, const std::string& step_nav) const;
     /// The same for listing_view(type, ...) and for all_pages_list() (with base_view).
     uint64_t listing_key(PageType type) const;
-    uint64_t stage_nav_key(size_t stage_index) const;
+    uint64_t stage_nav_key(size_t stage_index, size_t group = 0) const;
     uint64_t all_pages_key() const;
 
 private:

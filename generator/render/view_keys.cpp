@@ -122,11 +122,13 @@ uint64_t ViewBuilder::listing_key(PageType type) const {
     return k.done();
 }
 
-uint64_t ViewBuilder::stage_nav_key(size_t stage_index) const {
+uint64_t ViewBuilder::stage_nav_key(size_t stage_index, size_t group) const {
     KeyParts k;
     k.add(site_key());
     k.add(7);
     k.add(uint64_t(stage_index));
+    k.add(uint64_t(group));
+    k.add(uint64_t(m_in.config.step_nav_limit));
     for (size_t s = 0; s < m_in.tree.stages.size(); ++s) {
         const Stage& st = m_in.tree.stages[s];
         k.add(uint64_t(st.page));  // the marks carry page numbers

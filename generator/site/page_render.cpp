@@ -73,17 +73,18 @@ std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const The
     return cache->entries.store(key, made);
 }
 
-bool render_stage_nav(const ViewBuilder& views, const Theme& theme, size_t stage, PageHtmlCache* cache,
+bool render_stage_nav(const ViewBuilder& views, const Theme& theme, size_t stage, size_t group, PageHtmlCache* cache,
                       std::string& out, Diagnostics& diags) {
-    if (!cache) return theme.render_partial("step-nav", views.stage_nav_view(stage), out, diags);
-    uint64_t key = hash_combine(hash_combine(views.stage_nav_key(stage), theme.fingerprint()), hash64("step-nav"));
+    if (!cache) return theme.render_partial("step-nav", views.stage_nav_view(stage, group), out, diags);
+    uint64_t key =
+        hash_combine(hash_combine(views.stage_nav_key(stage, group), theme.fingerprint()), hash64("step-nav"));
     auto hit = cache->entries.find(key);
     if (hit && !cache->verify) {
         out += *hit;
         return true;
     }
     std::string made;
-    if (!theme.render_partial("step-nav", views.stage_nav_view(stage), made, diags)) return false;
+    if (!theme.render_partial("step-nav", views.stage_nav_view(stage, group), made, diags)) return false;
     if (hit && *hit != made)
         diags.error({theme.dir(), 0, 0}, "internal error: the stage navigation from the previous build differs from a "
                                          "fresh render, so ViewBuilder::stage_nav_key misses something");

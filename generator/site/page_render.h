@@ -30,7 +30,7 @@ std::shared_ptr<const std::string> make_page(const ViewBuilder& views, const The
                                              size_t page, const StageNav* nav, PageHtmlCache* cache, Diagnostics& diags);
 
 /// A stage's navigation, rendered (with page marks still in), or reused like a page.
-bool render_stage_nav(const ViewBuilder& views, const Theme& theme, size_t stage, PageHtmlCache* cache,
+bool render_stage_nav(const ViewBuilder& views, const Theme& theme, size_t stage, size_t group, PageHtmlCache* cache,
                       std::string& out, Diagnostics& diags);
 
 }  // namespace tk

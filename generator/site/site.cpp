@@ -263,11 +263,17 @@ BuildResult Site::build(Diagnostics& diags) {
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
     OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
-    std::vector<StageNav> navs(tree.stages.size());
-    for (size_t s = 0; s < tree.stages.size(); ++s) {
+    // One navigation per stage, or per group of pages of a stage over the step_nav_limit.
+    std::vector<std::vector<StageNav>> navs(tree.stages.size());
+    for (size_t s = 0; s < tree.stages.size(); ++s) navs[s].resize(views.stage_nav_groups(s));
+    std::vector<std::pair<size_t, size_t>> nav_jobs;
+    for (size_t s = 0; s < navs.size(); ++s)
+        for (size_t g = 0; g < navs[s].size(); ++g) nav_jobs.push_back({s, g});
+    parallel_for(nav_jobs.size(), [&](size_t j) {
+        auto [s, g] = nav_jobs[j];
         std::string raw;
-        if (!render_stage_nav(views, theme, s, m_cache ? &m_cache->pages_html : nullptr, raw, diags)) break;
-        StageNav& nav = navs[s];
+        if (!render_stage_nav(views, theme, s, g, m_cache ? &m_cache->pages_html : nullptr, raw, diags)) return;
+        StageNav& nav = navs[s][g];
         nav.html.reserve(raw.size());
         for (size_t k = 0; k < raw.size();) {
             if (raw[k] == '\x1E') {
@@ -280,7 +286,7 @@ BuildResult Site::build(Diagnostics& diags) {
             }
         }
         if (m_cache) nav.hash = hash64(nav.html);
-    }
+    });
     std::unordered_map<std::string, size_t> stage_index;
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
     std::atomic<size_t> written{0};
@@ -289,7 +295,8 @@ BuildResult Site::build(Diagnostics& diags) {
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
         const StageNav* nav = nullptr;
-        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty()) nav = &navs[it->second];
+        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
+            nav = &navs[it->second][views.stage_nav_group(it->second, i)];
         auto html = make_page(views, theme, tools, i, nav, page_cache, diags);
         if (!html) return;
         if (out.write(output_path(p.url), html, diags)) ++written;
@@ -311,7 +318,7 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.redirects(alias_owner);
     written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
         auto it = stage_index.find(tree.pages[page].stage);
-        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second].for_page(page);
+        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second][views.stage_nav_group(it->second, page)].for_page(page);
     }, diags);
     written += extras.whats_new(history);
     extras.sitemap();
