@@ -15,30 +15,7 @@ namespace tk {
 
 namespace {
 
-using Counts = std::array<uint32_t, k_field_count>;
-
-/// Terms get ids as pages meet them; the ids are replaced by sorted order at the end.
-class TermTable {
-public:
-    uint32_t intern(std::string_view term) {
-        std::lock_guard lock(m_mutex);
-        if (auto it = m_ids.find(term); it != m_ids.end()) return it->second;
-        uint32_t id = uint32_t(m_names.size());
-        m_ids.emplace(std::string(term), id);
-        m_names.emplace_back(term);
-        return id;
-    }
-    std::vector<std::string> take_names() { return std::move(m_names); }
-
-private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::mutex m_mutex;
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> m_ids;
-    std::vector<std::string> m_names;
-};
+using Counts = TermCounts;
 
 constexpr uint32_t k_unknown = UINT32_MAX;
 constexpr size_t k_max_title_pair_words = 8;
@@ -94,11 +71,6 @@ uint32_t pack(const Counts& c) {
            std::min<uint32_t>(c[k_summary], 63) << 10 | std::min<uint32_t>(c[k_body], 65535) << 16;
 }
 Counts unpack(uint32_t p) { return {p & 15, (p >> 4) & 63, (p >> 10) & 63, p >> 16}; }
-
-struct DocTerms {
-    std::vector<std::pair<uint32_t, uint32_t>> terms;  // term id, packed frequencies
-    Counts len{};
-};
 
 /// Counts the terms of one page per field, synonym groups and title word pairs included.
 DocTerms analyse(const SearchDoc& doc, Worker& w, const Synonyms& synonyms, TermTable& table) {
@@ -180,6 +152,26 @@ DocTerms analyse(const SearchDoc& doc, Worker& w, const Synonyms& synonyms, Term
 
 }  // namespace
 
+uint32_t TermTable::intern(std::string_view term) {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_ids.find(term); it != m_ids.end()) return it->second;
+    uint32_t id = uint32_t(m_names.size());
+    m_ids.emplace(std::string(term), id);
+    m_names.emplace_back(term);
+    return id;
+}
+
+std::vector<std::string> TermTable::names() const {
+    std::lock_guard lock(m_mutex);
+    return m_names;
+}
+
+std::vector<std::string> TermTable::take_names() {
+    std::lock_guard lock(m_mutex);
+    m_ids.clear();
+    return std::move(m_names);
+}
+
 std::string pair_term(std::string_view a, std::string_view b) {
     std::string t;
     if (b < a) std::swap(a, b);
@@ -230,7 +222,8 @@ std::string page_data_json(const SearchDoc& doc) {
 }
 
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
-                       const FieldWeights& weights, const PageSink& on_page) {
+                       const FieldWeights& weights, const PageSink& on_page, SearchCache* cache,
+                       const std::function<uint64_t(size_t)>& doc_key) {
     BuiltIndex idx;
     idx.pages = count;
     if (!on_page) idx.page_data.resize(count);
@@ -238,14 +231,33 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
     idx.type.resize(count);
     idx.audiences.resize(count);
     std::vector<DocTerms> per_doc(count);
-    TermTable table;
+    TermTable local;
+    TermTable& table = cache ? cache->terms : local;
     WorkerPool pool;
     parallel_for(count, [&](size_t i) {
+        uint64_t key = 0;
+        if (cache && doc_key) {
+            key = doc_key(i);
+            if (auto hit = cache->docs.find(key)) {
+                ++cache->reused;
+                per_doc[i] = hit->terms;
+                if (on_page) on_page(i, hit->data);
+                else idx.page_data[i] = hit->data;
+                idx.stage[i] = hit->stage;
+                idx.type[i] = hit->type;
+                idx.audiences[i] = hit->audiences;
+                return;
+            }
+        }
         SearchDoc doc = make_doc(i);
         auto worker = pool.take();
         per_doc[i] = analyse(doc, *worker, synonyms, table);
         std::string data = worker->gzip.compress(page_data_json(doc));
         pool.give(std::move(worker));
+        if (cache && doc_key) {
+            ++cache->analysed;
+            cache->docs.store(key, CachedSearchDoc{per_doc[i], data, doc.stage, doc.type, doc.audiences});
+        }
         if (on_page) on_page(i, std::move(data));
         else idx.page_data[i] = std::move(data);
         idx.stage[i] = doc.stage;
@@ -258,21 +270,26 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
         for (size_t f = 0; f < k_field_count; ++f) avg[f] += d.len[f];
     for (auto& a : avg) a = count ? a / double(count) : 0;
 
-    // Sorted order of the terms, then postings in page order (so each list is ascending).
-    std::vector<std::string> names = table.take_names();
-    std::vector<uint32_t> order(names.size());
-    std::iota(order.begin(), order.end(), 0);
+    // Sorted order of the terms some page uses (in serve the table also holds terms of earlier
+    // builds), then postings in page order (so each list is ascending).
+    std::vector<std::string> names = cache ? table.names() : table.take_names();
+    std::vector<uint32_t> df_by_id(names.size());
+    for (const auto& d : per_doc)
+        for (const auto& [id, tf] : d.terms) ++df_by_id[id];
+    std::vector<uint32_t> order;
+    order.reserve(names.size());
+    for (uint32_t id = 0; id < names.size(); ++id)
+        if (df_by_id[id]) order.push_back(id);
     std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return names[a] < names[b]; });
-    std::vector<uint32_t> rank(names.size());
+    std::vector<uint32_t> rank(names.size(), k_unknown);
     for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-    idx.terms.resize(names.size());
+    idx.terms.resize(order.size());
     for (uint32_t r = 0; r < order.size(); ++r) idx.terms[r] = std::move(names[order[r]]);
     idx.docs.resize(idx.terms.size());
     idx.impacts.resize(idx.terms.size());
-    // Exact sizes first: growing by doubling would hold up to twice the postings at the peak.
     std::vector<uint32_t> df(idx.terms.size());
-    for (const auto& d : per_doc)
-        for (const auto& [id, tf] : d.terms) ++df[rank[id]];
+    for (uint32_t r = 0; r < order.size(); ++r) df[r] = df_by_id[order[r]];
+    // Exact sizes first: growing by doubling would hold up to twice the postings at the peak.
     for (size_t r = 0; r < df.size(); ++r) {
         idx.docs[r].reserve(df[r]);
         idx.impacts[r].reserve(df[r]);

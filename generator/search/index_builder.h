@@ -2,13 +2,17 @@
 // Builds the search index in memory: every page analysed in parallel, postings with a
 // precomputed BM25F impact per (term, page), and each page's text for excerpts.
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <mutex>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
 #include "search/page_text.h"
 #include "search/synonyms.h"
+#include "util/generation_cache.h"
 
 namespace tk {
 
@@ -59,14 +63,60 @@ struct BuiltIndex {
     std::vector<uint32_t> audiences;
 };
 
+using TermCounts = std::array<uint32_t, k_field_count>;
+
+/// Terms get ids as pages meet them; the ids are replaced by sorted order at the end. In serve
+/// the table lives from one build to the next, so a page's terms kept from the previous build
+/// keep their ids (terms no page uses any more are left out of the index).
+class TermTable {
+public:
+    uint32_t intern(std::string_view term);
+    std::vector<std::string> names() const;  // by id
+    std::vector<std::string> take_names();
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> m_ids;
+    std::vector<std::string> m_names;
+};
+
+/// One page's terms: (term id, frequencies per field packed in 32 bits), and its field lengths.
+struct DocTerms {
+    std::vector<std::pair<uint32_t, uint32_t>> terms;
+    TermCounts len{};
+};
+
+/// What the index keeps of a page between builds (serve): its terms and its data file.
+struct CachedSearchDoc {
+    DocTerms terms;
+    std::string data;
+    uint8_t stage = 0, type = 0;
+    uint32_t audiences = 0;
+};
+
+/// Serve's memory of the search index: a page whose key (everything its SearchDoc is made
+/// from) is unchanged is not analysed again.
+struct SearchCache {
+    TermTable terms;
+    GenerationCache<uint64_t, CachedSearchDoc> docs;
+    std::atomic<size_t> analysed{0}, reused{0};
+    void finish(bool ok) { docs.finish(ok); }
+};
+
 /// Receives each page's data file (gzip'd JSON) as soon as it is made, from any thread.
 using PageSink = std::function<void(size_t page, std::string data)>;
 
 /// Analyses `count` pages, made on demand by `make_doc` (called from several threads at once),
 /// so that only one page's text per thread is held at a time. With `on_page`, page data goes
 /// there instead of into BuiltIndex::page_data, so 10,000 pages' text is never held at once.
+/// With `cache`, `doc_key(i)` must change whenever page i's SearchDoc would.
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
-                       const FieldWeights& weights = {}, const PageSink& on_page = {});
+                       const FieldWeights& weights = {}, const PageSink& on_page = {}, SearchCache* cache = nullptr,
+                       const std::function<uint64_t(size_t)>& doc_key = {});
 
 /// The page data file's JSON: {"u":url,"t":title,"k":type,"g":stage,"m":summary,"s":[[id,heading,text]...]}.
 std::string page_data_json(const SearchDoc& doc);

@@ -118,15 +118,13 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
     {
         std::string body;
         size_t count = 0, first = 0;
+        std::vector<std::string> raw;  // each shard's bytes, compressed below on every core
         auto cut = [&](size_t end) {
             std::string data;
             put_varint(data, count);
             data += body;
-            std::string gz = gzip(data, 6);
-            std::string key = first == 0 ? "" : shard_key(index.terms[first - 1], index.terms[first]);
-            std::string h = hash_of(gz);
-            shards.push_back({key, h});
-            files.push_back({"search/t/" + h + ".gz", std::move(gz)});
+            raw.push_back(std::move(data));
+            shards.push_back({first == 0 ? "" : shard_key(index.terms[first - 1], index.terms[first]), ""});
             body.clear();
             count = 0;
             first = end;
@@ -138,6 +136,12 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
             if (body.size() >= layout.shard_bytes) cut(t + 1);
         }
         if (count > 0 || shards.empty()) cut(index.terms.size());
+        std::vector<std::string> gz(raw.size());
+        parallel_for(raw.size(), [&](size_t i) { gz[i] = gzip(raw[i], layout.gzip_level); });
+        for (size_t i = 0; i < gz.size(); ++i) {
+            shards[i].second = hash_of(gz[i]);
+            files.push_back({"search/t/" + shards[i].second + ".gz", std::move(gz[i])});
+        }
     }
 
     // Words by length, for typo tolerance: a word one edit away has a length within one.
@@ -155,7 +159,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
                 put_varint(data, index.docs[t].size());
                 prev = index.terms[t];
             }
-            std::string gz = gzip(data, 6);
+            std::string gz = gzip(data, layout.gzip_level);
             vocab[len] = hash_of(gz);
             files.push_back({"search/v/" + vocab[len] + ".gz", std::move(gz)});
         }
@@ -173,7 +177,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         data.append(reinterpret_cast<const char*>(index.type.data()), n);
         for (size_t d = 0; d < n; ++d)
             for (size_t k = 0; k < aud_bytes; ++k) data += char((index.audiences[d] >> (8 * k)) & 0xFF);
-        std::string gz = gzip(data, 6);
+        std::string gz = gzip(data, layout.gzip_level);
         filters_hash = hash_of(gz);
         files.push_back({"search/f." + filters_hash + ".gz", std::move(gz)});
     }

@@ -5,6 +5,7 @@
 #include "search/index_writer.h"
 #include "search/synonyms.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/parallel.h"
 
 namespace tk {
@@ -103,6 +104,45 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         if (&p == glossary_page) add_glossary(doc, in.data);
         return doc;
     };
+    // Serve: a page is analysed again only when something its SearchDoc is made from changed.
+    uint64_t shared_key = 0;
+    std::function<uint64_t(size_t)> doc_key;
+    if (in.cache) {
+        std::string err;
+        auto syn = fs::read_file(fs::join(fs::join(in.config.content_dir(), "_data"), "synonyms.toml"), err);
+        shared_key = hash64(syn ? *syn : std::string());
+        uint64_t glossary_key = 0;
+        for (const auto& g : in.data.glossary)
+            for (std::string_view part : {std::string_view(g.anchor), std::string_view(g.term),
+                                          std::string_view(g.abbr), std::string_view(g.definition)})
+                glossary_key = hash_combine(glossary_key, hash64(part));
+        doc_key = [&, glossary_key](size_t i) {
+            uint64_t k = hash_combine(shared_key, i);
+            auto add = [&k](std::string_view s) { k = hash_combine(k, hash64(s)); };
+            if (i == pages) {
+                add(in.config.base.rel("/glossary/"));
+                return hash_combine(k, glossary_key);
+            }
+            const Page& p = in.tree.pages[i];
+            add(in.config.base.rel(p.url));
+            add(p.title);
+            add(p.summary);
+            add(type_label(p.type));
+            if (const Stage* s = in.tree.stage_of(p)) {
+                add(in.tree.pages[s->page].title);
+                k = hash_combine(k, stage_index.at(s->id));
+            }
+            uint32_t audiences = 0;
+            for (const auto& a : p.audiences)
+                if (auto it = audience_bit.find(a); it != audience_bit.end()) audiences |= it->second;
+            k = hash_combine(k, audiences);
+            add(in.markdown[i].html);
+            if (auto it = keywords.find(p.id); it != keywords.end())
+                for (const auto& w : it->second) add(w);
+            if (&p == glossary_page) k = hash_combine(k, glossary_key);
+            return k;
+        };
+    }
     // Page data files go out as the pages are analysed: a large site's text is never all in memory.
     std::atomic<size_t> page_files{0}, page_bytes{0};
     size_t count = pages + (glossary_doc ? 1 : 0);
@@ -111,14 +151,17 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         page_bytes += f.data.size();
         out.write(f.rel, f.data, diags);
     });
-    BuiltIndex index = build_index(count, make_doc, synonyms, FieldWeights{},
-                                   [&](size_t page, std::string data) { bundles.add(page, std::move(data)); });
+    BuiltIndex index = build_index(
+        count, make_doc, synonyms, FieldWeights{}, [&](size_t page, std::string data) { bundles.add(page, std::move(data)); },
+        in.cache, doc_key);
     index.bundles = bundles.hashes();
 
     SearchStats stats;
     stats.pages = index.pages;
     stats.terms = index.terms.size();
-    auto files = encode_index(std::move(index), synonyms, facets);
+    IndexLayout layout;
+    if (in.preview) layout.gzip_level = 1;
+    auto files = encode_index(std::move(index), synonyms, facets, layout);
     stats.files = files.size() + page_files;
     std::atomic<size_t> bytes{page_bytes.load()};
     parallel_for(files.size(), [&](size_t i) {

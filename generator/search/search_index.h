@@ -18,6 +18,8 @@ struct SearchInputs {
     const ContentTree& tree;
     const SiteData& data;
     const std::vector<RenderedMarkdown>& markdown;  // per page of `tree`
+    struct SearchCache* cache = nullptr;             // serve: pages analysed in the previous build
+    bool preview = false;                            // serve: quicker compression
 };
 
 struct SearchStats {

@@ -168,6 +168,8 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
         m_cache.renders.reused = 0;
         m_cache.pages_html.built = 0;
         m_cache.pages_html.reused = 0;
+        m_cache.search.analysed = 0;
+        m_cache.search.reused = 0;
         BuildResult r = site.build(diags);
         if (!m_said_notes)
             for (const auto& n : r.notes) m_err << "note: " << n << "\n";
@@ -180,7 +182,8 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
             }
             m_out << "  pages: " << m_cache.pages_html.built << " made, " << m_cache.pages_html.reused
                   << " unchanged; templates: " << m_cache.renders.rendered << " rendered, " << m_cache.renders.reused
-                  << " reused\n";
+                  << " reused; search: " << m_cache.search.analysed << " pages analysed, " << m_cache.search.reused
+                  << " unchanged\n";
         }
         if (r.ok) {
             ok = true;

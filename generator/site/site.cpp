@@ -306,7 +306,7 @@ BuildResult Site::build(Diagnostics& diags) {
     report_orphans(tree, graph, m_config.base, home_html, diags);
 
     // 5b. The search index, from what the pages show (it writes under search/).
-    build_search_index({m_config, tree, data, markdown}, out, diags);
+    build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr, m_options.serve}, out, diags);
     timer.done("search index");
 
     // 6. Generated pages and files.
@@ -338,7 +338,8 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     result.files = out.file_count();
     if (!out.commit(diags)) return result;
-    write_link_map(result.output, tree, markdown, diags);
+    // The map from output links back to Markdown, for `toolkit check`; serve has no folder to check.
+    if (!m_memory) write_link_map(result.output, tree, markdown, diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;

@@ -60,6 +60,12 @@ std::vector<bfs::path> cases(const std::string& dir) {
     return out;
 }
 
+/// Removes a build's output folder and the link map the build writes beside it.
+void remove_output(const bfs::path& out) {
+    remove_output(out);
+    bfs::remove(out.string() + ".linkmap.json");
+}
+
 bool updating() { return std::getenv("UPDATE_GOLDEN") != nullptr; }
 
 }  // namespace
@@ -89,7 +95,7 @@ TEST(FixtureSites, BuildAsExpected) {
                 EXPECT_EQ(got[k], v) << "differs: " << k;
             }
         EXPECT_EQ(r.err, "");
-        bfs::remove_all(out);
+        remove_output(out);
     }
 }
 
@@ -122,7 +128,7 @@ TEST(FixtureSites, InvalidSitesFailWithPinnedDiagnosticsAndKeepOutput) {
         // Nothing is left behind beside the output either.
         for (bfs::directory_iterator it(out.parent_path()), end; it != end; ++it)
             EXPECT_EQ(it->path().filename().string().find("." + out.filename().string() + ".tmp"), std::string::npos);
-        bfs::remove_all(out);
+        remove_output(out);
     }
 }
 
@@ -133,8 +139,8 @@ TEST(FixtureSites, SameInputGivesByteIdenticalOutput) {
     ASSERT_EQ(run_in(site, "build --quiet -o '" + a.string() + "'").code, 0);
     ASSERT_EQ(run_in(site, "build --quiet -o '" + b.string() + "'").code, 0);
     EXPECT_EQ(tree(a), tree(b));
-    bfs::remove_all(a);
-    bfs::remove_all(b);
+    remove_output(a);
+    remove_output(b);
 }
 
 TEST(FixtureSites, BuildsIntoAnotherFileSystem) {
@@ -148,7 +154,7 @@ TEST(FixtureSites, BuildsIntoAnotherFileSystem) {
     RunResult r = run_in(site, "build --quiet -o '" + out.string() + "'");
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(tree(out), tree(site / "expected"));
-    bfs::remove_all(out);
+    remove_output(out);
 }
 
 TEST(Cli, ExitCodes) {

@@ -175,11 +175,17 @@ TEST(SiteIncremental, RendersOnlyWhatAnEditTouches) {
     // A body: only that page is made again.
     cache.renders.rendered = 0;
     cache.pages_html.built = 0;
+    EXPECT_GT(cache.search.analysed.load(), 5u);
+    cache.search.analysed = 0;
+    cache.search.reused = 0;
     replace_in(dir + "/content/strategy/problem.md", "Talk to them.", "Talk to them, often.");
     Built second = build(dir, &cache);
     ASSERT_TRUE(second.ok);
     EXPECT_EQ(cache.pages_html.built.load(), 1u);
     EXPECT_EQ(cache.renders.rendered.load(), 1u);
+    // Search analyses that page again, and reuses the others' terms.
+    EXPECT_EQ(cache.search.analysed.load(), 1u);
+    EXPECT_GT(cache.search.reused.load(), 5u);
     EXPECT_NE(html(second, "strategy/problem/index.html").find("Talk to them, often."), std::string::npos);
     for (const auto& [k, v] : first.files) {
         // The search index follows the edit (its files are named by content hash): not a page.
