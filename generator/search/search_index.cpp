@@ -159,9 +159,7 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
     SearchStats stats;
     stats.pages = index.pages;
     stats.terms = index.terms.size();
-    IndexLayout layout;
-    if (in.preview) layout.gzip_level = 1;
-    auto files = encode_index(std::move(index), synonyms, facets, layout);
+    auto files = encode_index(std::move(index), synonyms, facets);
     stats.files = files.size() + page_files;
     std::atomic<size_t> bytes{page_bytes.load()};
     parallel_for(files.size(), [&](size_t i) {

@@ -19,7 +19,6 @@ struct SearchInputs {
     const SiteData& data;
     const std::vector<RenderedMarkdown>& markdown;  // per page of `tree`
     struct SearchCache* cache = nullptr;             // serve: pages analysed in the previous build
-    bool preview = false;                            // serve: quicker compression
 };
 
 struct SearchStats {

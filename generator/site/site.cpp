@@ -306,7 +306,7 @@ BuildResult Site::build(Diagnostics& diags) {
     report_orphans(tree, graph, m_config.base, home_html, diags);
 
     // 5b. The search index, from what the pages show (it writes under search/).
-    build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr, m_options.serve}, out, diags);
+    build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr}, out, diags);
     timer.done("search index");
 
     // 6. Generated pages and files.

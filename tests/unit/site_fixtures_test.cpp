@@ -62,7 +62,7 @@ std::vector<bfs::path> cases(const std::string& dir) {
 
 /// Removes a build's output folder and the link map the build writes beside it.
 void remove_output(const bfs::path& out) {
-    remove_output(out);
+    bfs::remove_all(out);
     bfs::remove(out.string() + ".linkmap.json");
 }
 
