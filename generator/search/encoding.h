@@ -30,7 +30,14 @@ inline void put_front_coded(std::string& out, std::string_view prev, std::string
 inline void put_json_string(std::string& out, std::string_view s) {
     static const char* const k_hex = "0123456789abcdef";
     out += '"';
-    for (char c : s) {
+    for (size_t i = 0; i < s.size();) {
+        // Plain characters are appended a run at a time.
+        size_t j = i;
+        while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x20 && s[j] != '"' && s[j] != '\\') ++j;
+        out.append(s.data() + i, j - i);
+        if (j == s.size()) break;
+        char c = s[j];
+        i = j + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;

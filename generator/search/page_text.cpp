@@ -14,12 +14,17 @@ bool is_heading(std::string_view name) {
 
 /// Appends text, collapsing runs of whitespace into one space.
 void append_text(std::string& out, std::string_view s) {
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    for (size_t i = 0; i < s.size();) {
+        if (space(s[i])) {
             if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
+            while (i < s.size() && space(s[i])) ++i;
+            continue;
         }
+        size_t j = i;
+        while (j < s.size() && !space(s[j])) ++j;
+        out.append(s.data() + i, j - i);
+        i = j;
     }
 }
 
