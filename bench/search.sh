@@ -51,10 +51,14 @@ for site in "${sites[@]}"; do
     queries=("${corpus_queries[@]}")
   fi
   rm -rf "$dir/site"
+  # ext4 without a journal (as here) skips inodes freed in the last 30 s when it makes files, so
+  # writing just after an `rm -rf` is slow: each tool starts after the same pause.
+  sync; sleep "${SETTLE:-45}"
   read -r build_s build_kb < <(measure build/toolkit build --config "$config" -o "$dir/site" --verbose)
   index_ms=$(awk '/search index/ {print $3}' "$out/last.log")
   tk_bytes=$(bytes_of "$dir/site/search/manifest.json" "$dir/site/search/t" "$dir/site/search/v" "$dir/site/search/p" "$dir"/site/search/f.*.gz)
   tk_files=$(find "$dir/site/search" -type f ! -name index.html | wc -l)
+  sync; sleep "${SETTLE:-45}"
   read -r pf_s pf_kb < <(measure "$pagefind" --site "$dir/site")
   pf_bytes=$(bytes_of "$dir/site/pagefind")
   pf_files=$(find "$dir/site/pagefind" -type f | wc -l)
