@@ -294,13 +294,21 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
         idx.docs[r].reserve(df[r]);
         idx.impacts[r].reserve(df[r]);
     }
+    // Each page's impacts on every core, then the postings in page order.
+    std::vector<std::vector<uint8_t>> impacts(count);
+    parallel_for(count, [&](size_t d) {
+        impacts[d].reserve(per_doc[d].terms.size());
+        for (const auto& [id, tf] : per_doc[d].terms) impacts[d].push_back(impact(unpack(tf), per_doc[d].len, avg, weights));
+    });
     for (uint32_t d = 0; d < count; ++d) {
-        for (const auto& [id, tf] : per_doc[d].terms) {
-            uint32_t r = rank[id];
+        const auto& terms = per_doc[d].terms;
+        for (size_t k = 0; k < terms.size(); ++k) {
+            uint32_t r = rank[terms[k].first];
             idx.docs[r].push_back(d);
-            idx.impacts[r].push_back(impact(unpack(tf), per_doc[d].len, avg, weights));
+            idx.impacts[r].push_back(impacts[d][k]);
         }
         per_doc[d] = {};  // free as we go: postings replace the per-page counts
+        impacts[d] = {};
     }
     return idx;
 }
