@@ -104,7 +104,7 @@ bool Preview::start() {
     }
     m_watched = w.dirs;
     m_watcher = make_watcher(w);
-    m_watcher->start([this](const std::vector<std::string>& changed) { rebuild(changed); });
+    m_watcher->start_prepared([this](const std::vector<std::string>& changed) { return prepare(changed); });
 
     rebuild({});
     m_server.start();
@@ -144,14 +144,24 @@ GitHistory Preview::history_for(const std::string& root) {
 }
 
 bool Preview::rebuild(const std::vector<std::string>& changed) {
-    std::lock_guard lock(m_build_mutex);
+    bool ok = false;
+    if (auto publish = prepare(changed, &ok)) publish();
+    return ok;
+}
+
+Watcher::Publish Preview::prepare(const std::vector<std::string>& changed, bool* ok_out) {
+    std::unique_lock lock(m_build_mutex);
     auto started = std::chrono::steady_clock::now();
     double cpu_started = cpu_ms();
-    Diagnostics diags;
+    auto shared_diags = std::make_shared<Diagnostics>();
+    Diagnostics& diags = *shared_diags;
     auto next = std::make_shared<SiteState>(m_state ? *m_state : SiteState{});
     bool ok = false;
     size_t files_changed = 0;
     size_t pages = 0;
+    std::vector<std::string> notes;
+    std::string phases;
+    auto stamps = std::make_shared<std::map<std::string, int64_t>>(m_stamps);
     if (auto config = load_config(m_opts.config, diags)) {
         watch_theme(config->theme_dir());
         m_base_path = config->base.path;
@@ -171,73 +181,83 @@ bool Preview::rebuild(const std::vector<std::string>& changed) {
         m_cache.search.analysed = 0;
         m_cache.search.reused = 0;
         BuildResult r = site.build(diags);
-        if (!m_said_notes)
-            for (const auto& n : r.notes) m_err << "note: " << n << "\n";
-        m_said_notes = true;
+        notes = r.notes;
         if (m_opts.verbose) {
             char line[96];
             for (const auto& ph : r.phases) {
                 std::snprintf(line, sizeof line, "  %-20s %8.1f ms\n", ph.name.c_str(), ph.ms);
-                m_out << line;
+                phases += line;
             }
-            m_out << "  pages: " << m_cache.pages_html.built << " made, " << m_cache.pages_html.reused
-                  << " unchanged; templates: " << m_cache.renders.rendered << " rendered, " << m_cache.renders.reused
-                  << " reused; search: " << m_cache.search.analysed << " pages analysed, " << m_cache.search.reused
-                  << " unchanged\n";
+            phases += "  pages: " + std::to_string(m_cache.pages_html.built) + " made, " +
+                      std::to_string(m_cache.pages_html.reused) + " unchanged; templates: " +
+                      std::to_string(m_cache.renders.rendered) + " rendered, " + std::to_string(m_cache.renders.reused) +
+                      " reused; search: " + std::to_string(m_cache.search.analysed) + " pages analysed, " +
+                      std::to_string(m_cache.search.reused) + " unchanged\n";
         }
         if (r.ok) {
             ok = true;
             pages = r.pages;
-            files_changed = count_changed(m_state ? m_state->files.get() : nullptr, *files, m_stamps);
+            files_changed = count_changed(m_state ? m_state->files.get() : nullptr, *files, *stamps);
             next->files = std::move(files);
             next->base_path = config->base.path;
             next->roots = {fs::absolute(config->content_dir()), fs::absolute(fs::join(config->theme_dir(), "static"))};
             if (files_changed > 0) ++next->build;
         }
     }
-    std::vector<Diagnostic> errors;
-    for (const auto& d : diags.sorted())
-        if (d.severity == Severity::Error) errors.push_back(d);
-    // The errors in the files just saved come first: one typo in front matter also breaks every
-    // link to that page, and the overlay should open on the cause.
-    std::set<std::string> saved;
-    for (const auto& c : changed) saved.insert(fs::absolute(c));
-    std::stable_partition(errors.begin(), errors.end(),
-                          [&](const Diagnostic& d) { return saved.count(fs::absolute(d.loc.path)) > 0; });
-    bool had_errors = !m_last_ok;
-    m_last_ok = ok;
-    next->errors_json = errors_json(errors, next->build);
-    m_server.update(next);
-    uint64_t previous = m_state ? m_state->build : 0;
-    m_state = next;
-    if (ok && (next->build != previous || had_errors)) m_hub.publish("reload", std::to_string(next->build));
-    if (!ok) m_hub.publish("errors", std::to_string(errors.size()));
-
-    // The terminal says what the browser shows.
+    if (ok_out) *ok_out = ok;
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    std::string report = diags.format_all();
-    if (!ok || report != m_last_report) m_err << report;
-    m_last_report = report;
-    std::string what;
-    if (!changed.empty()) {
-        std::string first = changed.front();
-        std::string root = fs::parent(fs::absolute(m_opts.config));
-        if (starts_with(fs::absolute(first), root + "/")) first = fs::absolute(first).substr(root.size() + 1);
-        what = " after " + first + (changed.size() > 1 ? " and " + plural(changed.size() - 1, "other") : "");
-    }
-    char took[64];
-    if (m_opts.verbose) std::snprintf(took, sizeof took, "%.0f ms (%.0f ms of CPU time)", ms, cpu_ms() - cpu_started);
-    else std::snprintf(took, sizeof took, "%.0f ms", ms);
-    if (!ok)
-        m_err << "Build failed" << what << ": " << plural(errors.size(), "error")
-              << ". The preview shows the errors on every page until they are fixed.\n";
-    else if (changed.empty())
-        m_out << "Built " << plural(pages, "page") << " in " << took << "\n";
-    else
-        m_out << "Rebuilt in " << took << what << ": " << plural(files_changed, "file") << " changed\n";
-    m_out << std::flush;
-    m_err << std::flush;
-    return ok;
+    double cpu = cpu_ms() - cpu_started;
+    // What follows is done when the result is published (the watcher may drop it instead).
+    return [this, shared_diags, next, ok, files_changed, pages, notes, phases, stamps, changed, ms, cpu] {
+        std::lock_guard publish_lock(m_build_mutex);
+        const Diagnostics& diags = *shared_diags;
+        if (!m_said_notes)
+            for (const auto& n : notes) m_err << "note: " << n << "\n";
+        m_said_notes = true;
+        m_out << phases;
+        if (ok) m_stamps = *stamps;
+        std::vector<Diagnostic> errors;
+        for (const auto& d : diags.sorted())
+            if (d.severity == Severity::Error) errors.push_back(d);
+        // The errors in the files just saved come first: one typo in front matter also breaks every
+        // link to that page, and the overlay should open on the cause.
+        std::set<std::string> saved;
+        for (const auto& c : changed) saved.insert(fs::absolute(c));
+        std::stable_partition(errors.begin(), errors.end(),
+                              [&](const Diagnostic& d) { return saved.count(fs::absolute(d.loc.path)) > 0; });
+        bool had_errors = !m_last_ok;
+        m_last_ok = ok;
+        next->errors_json = errors_json(errors, next->build);
+        m_server.update(next);
+        uint64_t previous = m_state ? m_state->build : 0;
+        m_state = next;
+        if (ok && (next->build != previous || had_errors)) m_hub.publish("reload", std::to_string(next->build));
+        if (!ok) m_hub.publish("errors", std::to_string(errors.size()));
+
+        // The terminal says what the browser shows.
+        std::string report = diags.format_all();
+        if (!ok || report != m_last_report) m_err << report;
+        m_last_report = report;
+        std::string what;
+        if (!changed.empty()) {
+            std::string first = changed.front();
+            std::string root = fs::parent(fs::absolute(m_opts.config));
+            if (starts_with(fs::absolute(first), root + "/")) first = fs::absolute(first).substr(root.size() + 1);
+            what = " after " + first + (changed.size() > 1 ? " and " + plural(changed.size() - 1, "other") : "");
+        }
+        char took[64];
+        if (m_opts.verbose) std::snprintf(took, sizeof took, "%.0f ms (%.0f ms of CPU time)", ms, cpu);
+        else std::snprintf(took, sizeof took, "%.0f ms", ms);
+        if (!ok)
+            m_err << "Build failed" << what << ": " << plural(errors.size(), "error")
+                  << ". The preview shows the errors on every page until they are fixed.\n";
+        else if (changed.empty())
+            m_out << "Built " << plural(pages, "page") << " in " << took << "\n";
+        else
+            m_out << "Rebuilt in " << took << what << ": " << plural(files_changed, "file") << " changed\n";
+        m_out << std::flush;
+        m_err << std::flush;
+    };
 }
 
 }  // namespace tk

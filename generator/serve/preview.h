@@ -14,6 +14,7 @@
 #include "serve/events.h"
 #include "serve/http_server.h"
 #include "serve/watcher.h"
+#include "serve/watcher.h"
 #include "site/build_cache.h"
 
 namespace tk {
@@ -37,6 +38,9 @@ public:
     void stop();
     /// Builds again (the watcher calls this; tests may too). Returns whether the build succeeded.
     bool rebuild(const std::vector<std::string>& changed);
+    /// The build of rebuild(), and what publishes it: serves the result, sends the reload or
+    /// errors event and prints the report. The watcher may drop it (a newer save came in).
+    Watcher::Publish prepare(const std::vector<std::string>& changed, bool* ok = nullptr);
     int port() const { return m_port; }
     /// "http://127.0.0.1:1313/toolkit/"
     std::string url() const;

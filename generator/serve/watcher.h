@@ -24,6 +24,19 @@ public:
     virtual ~Watcher() = default;
     /// Starts the thread that calls `on_change` (on that thread) after each settled burst.
     virtual void start(Callback on_change) = 0;
+    /// Builds in two steps: `prepare(changed)` does the work and returns what publishes it (or
+    /// nothing). The inotify watcher prepares at the first save of a burst, without waiting, and
+    /// publishes once the settle time has passed with no further change; after a further change
+    /// it drops that result and prepares again once the burst has settled. So a result is only
+    /// ever published after `settle` of quiet, as with start(), but a quick build is not
+    /// delayed by it. Other watchers prepare and publish after each settled burst.
+    using Publish = std::function<void()>;
+    using Prepare = std::function<Publish(const std::vector<std::string>& changed)>;
+    virtual void start_prepared(Prepare prepare) {
+        start([prepare](const std::vector<std::string>& changed) {
+            if (auto publish = prepare(changed)) publish();
+        });
+    }
     /// Watches one more folder tree: call before start() or from the callback.
     virtual void add_dir(const std::string& dir) = 0;
     /// Stops and joins the thread. Safe to call twice.

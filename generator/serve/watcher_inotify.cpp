@@ -40,6 +40,10 @@ public:
         m_callback = std::move(on_change);
         m_thread = std::thread([this] { loop(); });
     }
+    void start_prepared(Prepare prepare) override {
+        m_prepare = std::move(prepare);
+        m_thread = std::thread([this] { loop(); });
+    }
     void add_dir(const std::string& dir) override { add_tree(dir); }
     void stop() override {
         if (m_stopping.exchange(true)) {
@@ -130,16 +134,51 @@ private:
             int r = ::poll(fds, 2, timeout);
             if (m_stopping) return;
             if (r > 0 && (fds[0].revents & POLLIN)) {
-                if (drain(changed)) deadline = clock::now() + m_opts.settle;
+                bool first = changed.empty();
+                if (drain(changed)) {
+                    deadline = clock::now() + m_opts.settle;
+                    if (first && m_prepare) speculate(changed, deadline);
+                }
                 continue;
             }
             if (!changed.empty() && clock::now() >= deadline) {
                 std::sort(changed.begin(), changed.end());
                 changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-                m_callback(changed);
+                if (m_prepare) {
+                    if (auto publish = m_prepare(changed)) publish();
+                } else {
+                    m_callback(changed);
+                }
                 changed.clear();
             }
         }
+    }
+
+    /// Prepares at once, then publishes when the burst has settled with nothing new; after a new
+    /// change, drops the result and leaves `changed` and `deadline` for the loop to go on with.
+    void speculate(std::vector<std::string>& changed, std::chrono::steady_clock::time_point& deadline) {
+        using clock = std::chrono::steady_clock;
+        std::vector<std::string> now = changed;
+        std::sort(now.begin(), now.end());
+        now.erase(std::unique(now.begin(), now.end()), now.end());
+        Publish publish = m_prepare(now);
+        while (!m_stopping) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
+            pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}};
+            int r = ::poll(fds, 2, int(std::max<long long>(0, left)));
+            if (m_stopping) return;
+            if (r > 0 && (fds[0].revents & POLLIN)) {
+                if (drain(changed)) {
+                    deadline = clock::now() + m_opts.settle;
+                    return;  // a further change: the loop prepares again once it settles
+                }
+                continue;
+            }
+            if (clock::now() >= deadline) break;
+        }
+        if (m_stopping) return;
+        if (publish) publish();
+        changed.clear();
     }
 
     int m_fd;
@@ -147,6 +186,7 @@ private:
     WatchOptions m_opts;
     std::map<int, Watch> m_watches;
     Callback m_callback;
+    Prepare m_prepare;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
 };

@@ -3,6 +3,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 
 #include "serve/watcher.h"
 #include "test_support.h"
@@ -113,3 +114,86 @@ TEST(ServeWatcher, Polling) {
     EXPECT_STREQ(w->kind(), "polling");
     exercise(std::move(w), tmp);
 }
+
+#ifdef __linux__
+namespace {
+
+/// Records start_prepared's calls: each prepare gets a number; publishing records that number.
+struct Prepared {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::vector<std::vector<std::string>> prepared;
+    std::vector<size_t> published;
+    std::vector<std::chrono::steady_clock::time_point> published_at;
+    std::function<void(size_t)> during_prepare;  // called inside prepare n (without the lock)
+
+    Watcher::Publish prepare(const std::vector<std::string>& changed) {
+        size_t n;
+        {
+            std::lock_guard lock(mutex);
+            prepared.push_back(changed);
+            n = prepared.size();
+        }
+        if (during_prepare) during_prepare(n);
+        return [this, n] {
+            std::lock_guard lock(mutex);
+            published.push_back(n);
+            published_at.push_back(std::chrono::steady_clock::now());
+            cv.notify_all();
+        };
+    }
+    bool wait_published(size_t count) {
+        std::unique_lock lock(mutex);
+        return cv.wait_for(lock, std::chrono::seconds(20), [&] { return published.size() >= count; });
+    }
+};
+
+bool names(const std::vector<std::string>& changed, const std::string& part) {
+    for (const auto& c : changed)
+        if (c.find(part) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST(ServeWatcher, PreparesAtOnceAndPublishesOnlyAfterTheBurstSettles) {
+    test::TempDir tmp;
+    WatchOptions o = options(tmp, false);
+    o.settle = std::chrono::milliseconds(300);
+    auto w = make_watcher(o);
+    Prepared rec;
+    w->start_prepared([&](const std::vector<std::string>& c) { return rec.prepare(c); });
+    auto saved = std::chrono::steady_clock::now();
+    test::write_text(tmp / "site/content/a.md", "changed");
+    ASSERT_TRUE(rec.wait_published(1));
+    std::lock_guard lock(rec.mutex);
+    ASSERT_EQ(rec.prepared.size(), 1u);
+    EXPECT_TRUE(names(rec.prepared[0], "content/a.md"));
+    EXPECT_EQ(rec.published, std::vector<size_t>{1});
+    // Published no sooner than the settle time after the save (a lower bound, not a speed test).
+    EXPECT_GE(rec.published_at[0] - saved, o.settle);
+    w->stop();
+}
+
+TEST(ServeWatcher, ASaveDuringThePreparedBuildDropsItAndBuildsAgain) {
+    test::TempDir tmp;
+    WatchOptions o = options(tmp, false);
+    o.settle = std::chrono::milliseconds(200);
+    auto w = make_watcher(o);
+    Prepared rec;
+    // While the first build runs, another file is saved.
+    rec.during_prepare = [&](size_t n) {
+        if (n == 1) test::write_text(tmp / "site/content/b.md", "saved during the build");
+    };
+    w->start_prepared([&](const std::vector<std::string>& c) { return rec.prepare(c); });
+    test::write_text(tmp / "site/content/a.md", "changed");
+    ASSERT_TRUE(rec.wait_published(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // nothing more may come
+    std::lock_guard lock(rec.mutex);
+    ASSERT_EQ(rec.prepared.size(), 2u);
+    EXPECT_TRUE(names(rec.prepared[1], "content/a.md"));
+    EXPECT_TRUE(names(rec.prepared[1], "content/b.md"));
+    EXPECT_EQ(rec.published, std::vector<size_t>{2});  // the first build was never published
+    w->stop();
+}
+#endif
