@@ -65,10 +65,10 @@ void check_ids(const TomlSource& src, const std::vector<LocatedString>& values, 
     }
 }
 
-}  // namespace
-
-std::optional<Page> load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
-                              const PageContext& ctx, const Config& config, Diagnostics& diags) {
+/// load_page with its own diagnostics: whether this page had errors must not depend on the
+/// other pages, which are loaded at the same time on other threads.
+std::optional<Page> load_page_alone(const std::string& display_path, const std::string& rel_path, std::string raw,
+                                    const PageContext& ctx, const Config& config, Diagnostics& diags) {
     size_t before = diags.error_count();
     if (auto bad = find_invalid_utf8(raw)) {
         auto lc = line_col_at(raw, *bad);
@@ -210,6 +210,16 @@ std::optional<Page> load_page(const std::string& display_path, const std::string
 
     if (diags.error_count() > before) return std::nullopt;
     return p;
+}
+
+}  // namespace
+
+std::optional<Page> load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
+                              const PageContext& ctx, const Config& config, Diagnostics& diags) {
+    Diagnostics local;
+    auto page = load_page_alone(display_path, rel_path, std::move(raw), ctx, config, local);
+    diags.merge(local);
+    return page;
 }
 
 }  // namespace tk
