@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 #include "content/review.h"
 #include "util/strings.h"
@@ -67,6 +68,9 @@ std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_strin
 
 ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     const Config& c = in.config;
+    m_stage_pos.assign(in.tree.pages.size(), SIZE_MAX);
+    for (const auto& st : in.tree.stages)
+        for (size_t k = 0; k < st.items.size(); ++k) m_stage_pos[st.items[k]] = k;
     m_site = obj();
     m_site.set("title", c.title);
     m_site.set("description", c.description);
@@ -406,10 +410,8 @@ size_t ViewBuilder::stage_nav_groups(size_t stage_index) const {
 }
 
 size_t ViewBuilder::stage_nav_group(size_t stage_index, size_t page) const {
-    if (stage_nav_groups(stage_index) == 1) return 0;
-    const auto& items = m_in.tree.stages[stage_index].items;
-    auto it = std::find(items.begin(), items.end(), page);
-    return it == items.end() ? 0 : size_t(it - items.begin()) / size_t(m_in.config.step_nav_limit);
+    if (stage_nav_groups(stage_index) == 1 || m_stage_pos[page] == SIZE_MAX) return 0;
+    return m_stage_pos[page] / size_t(m_in.config.step_nav_limit);
 }
 
 mdata ViewBuilder::stage_nav_view(size_t stage_index, size_t group) const {

@@ -91,6 +91,7 @@ private:
     mustache::data m_assets;
     mustache::data m_stages;
     mustache::data m_empty_list;
+    std::vector<size_t> m_stage_pos;  // per page: its place among its stage's items, or SIZE_MAX
     // page_key's parts, made on first use: what every page shows, and each page as others list it.
     uint64_t site_key() const;
     uint64_t item_key(size_t page) const;

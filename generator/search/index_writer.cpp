@@ -13,6 +13,9 @@ namespace tk {
 
 namespace {
 
+/// Shards, word lists and filters: level 6 would save 4% of their bytes for three times the time.
+constexpr int k_gzip_level = 1;
+
 constexpr size_t k_min_vocab_length = 3;  // a word of five letters may stem to four; allow one less
 constexpr size_t k_max_vocab_length = 24;
 
@@ -137,7 +140,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         }
         if (count > 0 || shards.empty()) cut(index.terms.size());
         std::vector<std::string> gz(raw.size());
-        parallel_for(raw.size(), [&](size_t i) { gz[i] = gzip(raw[i], layout.gzip_level); });
+        parallel_for(raw.size(), [&](size_t i) { gz[i] = gzip(raw[i], k_gzip_level); });
         for (size_t i = 0; i < gz.size(); ++i) {
             shards[i].second = hash_of(gz[i]);
             files.push_back({"search/t/" + shards[i].second + ".gz", std::move(gz[i])});
@@ -159,7 +162,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
                 put_varint(data, index.docs[t].size());
                 prev = index.terms[t];
             }
-            std::string gz = gzip(data, layout.gzip_level);
+            std::string gz = gzip(data, k_gzip_level);
             vocab[len] = hash_of(gz);
             files.push_back({"search/v/" + vocab[len] + ".gz", std::move(gz)});
         }
@@ -177,7 +180,7 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         data.append(reinterpret_cast<const char*>(index.type.data()), n);
         for (size_t d = 0; d < n; ++d)
             for (size_t k = 0; k < aud_bytes; ++k) data += char((index.audiences[d] >> (8 * k)) & 0xFF);
-        std::string gz = gzip(data, layout.gzip_level);
+        std::string gz = gzip(data, k_gzip_level);
         filters_hash = hash_of(gz);
         files.push_back({"search/f." + filters_hash + ".gz", std::move(gz)});
     }

@@ -77,14 +77,14 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
     const size_t pages = in.tree.pages.size();
     const Page* glossary_page = in.tree.find("glossary");
     bool glossary_doc = !in.data.glossary.empty() && !glossary_page;
-    auto make_doc = [&](size_t i) {
+    // What a page's entry shows apart from its text: cheap, so serve can key its cache on it.
+    auto doc_head = [&](size_t i) {
         SearchDoc doc;
         if (i == pages) {
             doc.url = in.config.base.rel("/glossary/");
             doc.title = "Glossary";
             doc.summary = "Words and abbreviations used in this toolkit, and the old terms they replace.";
             doc.type_label = "Page";
-            add_glossary(doc, in.data);
             return doc;
         }
         const Page& p = in.tree.pages[i];
@@ -94,52 +94,40 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         doc.type_label = type_label(p.type);
         if (const Stage* s = in.tree.stage_of(p)) {
             doc.stage_title = in.tree.pages[s->page].title;
-            doc.stage = stage_index[s->id];
+            doc.stage = stage_index.at(s->id);
         }
         doc.type = type_filter(p.type);
         for (const auto& a : p.audiences)
             if (auto it = audience_bit.find(a); it != audience_bit.end()) doc.audiences |= it->second;
-        doc.sections = page_sections(in.markdown[i].html);
         if (auto it = keywords.find(p.id); it != keywords.end()) doc.keywords = it->second;
-        if (&p == glossary_page) add_glossary(doc, in.data);
+        return doc;
+    };
+    auto shows_glossary = [&](size_t i) { return i == pages || &in.tree.pages[i] == glossary_page; };
+    auto make_doc = [&](size_t i) {
+        SearchDoc doc = doc_head(i);
+        if (i < pages) doc.sections = page_sections(in.markdown[i].html);
+        if (shows_glossary(i)) add_glossary(doc, in.data);
         return doc;
     };
     // Serve: a page is analysed again only when something its SearchDoc is made from changed.
-    uint64_t shared_key = 0;
     std::function<uint64_t(size_t)> doc_key;
     if (in.cache) {
-        std::string err;
-        auto syn = fs::read_file(fs::join(fs::join(in.config.content_dir(), "_data"), "synonyms.toml"), err);
-        shared_key = hash64(syn ? *syn : std::string());
         uint64_t glossary_key = 0;
         for (const auto& g : in.data.glossary)
             for (std::string_view part : {std::string_view(g.anchor), std::string_view(g.term),
                                           std::string_view(g.abbr), std::string_view(g.definition)})
                 glossary_key = hash_combine(glossary_key, hash64(part));
         doc_key = [&, glossary_key](size_t i) {
-            uint64_t k = hash_combine(shared_key, i);
-            auto add = [&k](std::string_view s) { k = hash_combine(k, hash64(s)); };
-            if (i == pages) {
-                add(in.config.base.rel("/glossary/"));
-                return hash_combine(k, glossary_key);
-            }
-            const Page& p = in.tree.pages[i];
-            add(in.config.base.rel(p.url));
-            add(p.title);
-            add(p.summary);
-            add(type_label(p.type));
-            if (const Stage* s = in.tree.stage_of(p)) {
-                add(in.tree.pages[s->page].title);
-                k = hash_combine(k, stage_index.at(s->id));
-            }
-            uint32_t audiences = 0;
-            for (const auto& a : p.audiences)
-                if (auto it = audience_bit.find(a); it != audience_bit.end()) audiences |= it->second;
-            k = hash_combine(k, audiences);
-            add(in.markdown[i].html);
-            if (auto it = keywords.find(p.id); it != keywords.end())
-                for (const auto& w : it->second) add(w);
-            if (&p == glossary_page) k = hash_combine(k, glossary_key);
+            SearchDoc doc = doc_head(i);
+            uint64_t k = hash_combine(synonyms.fingerprint(), i);
+            for (std::string_view s : {std::string_view(doc.url), std::string_view(doc.title),
+                                       std::string_view(doc.summary), std::string_view(doc.type_label),
+                                       std::string_view(doc.stage_title)})
+                k = hash_combine(k, hash64(s));
+            k = hash_combine(k, uint64_t(doc.stage) | uint64_t(doc.type) << 8 | uint64_t(doc.audiences) << 16);
+            for (const auto& w : doc.keywords) k = hash_combine(k, hash64(w));
+            if (i < pages) k = hash_combine(k, hash64(in.markdown[i].html));
+            if (shows_glossary(i)) k = hash_combine(k, glossary_key);
             return k;
         };
     }

@@ -4,6 +4,7 @@
 
 #include "config/toml_check.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/strings.h"
 
 namespace tk {
@@ -21,6 +22,7 @@ Synonyms Synonyms::load(const std::string& path, Analyzer& analyzer, Diagnostics
 
 Synonyms Synonyms::parse(const std::string& path, std::string_view text, Analyzer& analyzer, Diagnostics& diags) {
     Synonyms out;
+    out.m_fingerprint = hash64(text);
     TomlSource src{path, text, 0, &diags};
     auto t = parse_toml(src, text);
     if (!t) return out;

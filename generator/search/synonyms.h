@@ -26,6 +26,8 @@ public:
     static Synonyms parse(const std::string& path, std::string_view text, Analyzer& analyzer, Diagnostics& diags);
 
     const std::vector<SynonymGroup>& groups() const { return m_groups; }
+    /// A hash of the file's text: what pages' analyses depend on (serve keeps them across builds).
+    uint64_t fingerprint() const { return m_fingerprint; }
     /// The index term of a group: "~" and its number ('~' never occurs in a word).
     static std::string group_term(size_t group) {
         std::string t = std::to_string(group);
@@ -73,6 +75,7 @@ public:
     }
 
 private:
+    uint64_t m_fingerprint = 0;
     std::vector<SynonymGroup> m_groups;
     std::unordered_map<std::string, Starts, StringHash, std::equal_to<>> m_by_first;  // first word -> phrases
 };

@@ -25,6 +25,13 @@ namespace {
 constexpr uint32_t k_mask = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
                             IN_DELETE_SELF | IN_MOVE_SELF;
 
+/// The paths of a burst, each once, sorted.
+std::vector<std::string> distinct(std::vector<std::string> paths) {
+    std::sort(paths.begin(), paths.end());
+    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    return paths;
+}
+
 class InotifyWatcher : public Watcher {
 public:
     InotifyWatcher(int fd, int wake, const WatchOptions& o) : m_fd(fd), m_wake(wake), m_opts(o) {
@@ -142,12 +149,11 @@ private:
                 continue;
             }
             if (!changed.empty() && clock::now() >= deadline) {
-                std::sort(changed.begin(), changed.end());
-                changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+                auto burst = distinct(changed);
                 if (m_prepare) {
-                    if (auto publish = m_prepare(changed)) publish();
+                    if (auto publish = m_prepare(burst)) publish();
                 } else {
-                    m_callback(changed);
+                    m_callback(burst);
                 }
                 changed.clear();
             }
@@ -158,10 +164,7 @@ private:
     /// change, drops the result and leaves `changed` and `deadline` for the loop to go on with.
     void speculate(std::vector<std::string>& changed, std::chrono::steady_clock::time_point& deadline) {
         using clock = std::chrono::steady_clock;
-        std::vector<std::string> now = changed;
-        std::sort(now.begin(), now.end());
-        now.erase(std::unique(now.begin(), now.end()), now.end());
-        Publish publish = m_prepare(now);
+        Publish publish = m_prepare(distinct(changed));
         while (!m_stopping) {
             auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now()).count();
             pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake, POLLIN, 0}};
