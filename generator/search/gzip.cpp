@@ -1,35 +1,27 @@
 #include "search/gzip.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 namespace tk {
 
 struct Gzipper::State {
-    z_stream z{};
-    bool ok = false;
-    // windowBits + 16: a gzip header, which zlib writes without a name or a time.
-    State(int level, int window_bits, int mem_level) {
-        ok = deflateInit2(&z, level, Z_DEFLATED, window_bits + 16, mem_level, Z_DEFAULT_STRATEGY) == Z_OK;
-    }
+    libdeflate_compressor* c;
+    explicit State(int level) : c(libdeflate_alloc_compressor(level)) {}
     ~State() {
-        if (ok) deflateEnd(&z);
+        if (c) libdeflate_free_compressor(c);
     }
 };
 
-Gzipper::Gzipper(int level, int window_bits, int mem_level)
-    : m_state(std::make_unique<State>(level, window_bits, mem_level)) {}
+Gzipper::Gzipper(int level) : m_state(std::make_unique<State>(level)) {}
 Gzipper::~Gzipper() = default;
 
 std::string Gzipper::compress(std::string_view data) {
-    z_stream& z = m_state->z;
-    if (!m_state->ok || deflateReset(&z) != Z_OK) return {};
-    std::string out(deflateBound(&z, uLong(data.size())) + 32, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = uInt(out.size());
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END) return {};
-    out.resize(z.total_out);
+    libdeflate_compressor* c = m_state->c;
+    if (!c) return {};
+    std::string out(libdeflate_gzip_compress_bound(c, data.size()), '\0');
+    size_t n = libdeflate_gzip_compress(c, data.data(), data.size(), out.data(), out.size());
+    out.resize(n);  // 0 only if the bound was wrong: an empty string, as before on error
     return out;
 }
 
