@@ -13,10 +13,14 @@ corpus_tool=${CORPUS_TOOL:-../shared/bench/make-corpus.py}
 out=${BENCH_OUT:-bench/out}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)  # absolute: hugo reads --destination relative to --source
-# This machine's file system has no journal, and ext4 then skips inodes freed in the last 30 s
-# when it makes files, so a build just after an `rm -rf` pays for it. Each tool starts after the
-# same pause (SETTLE seconds, default 45) so neither pays for the other's deletions.
-settle=${SETTLE:-45}
+# This machine's ext4 has no journal. There the kernel will not reuse an inode freed less than 30 s
+# ago, or 180 s ago once its inode-table block is dirty again (which any build writing files beside
+# it makes it), and scans past each such inode (recently_deleted() in fs/ext4/ialloc.c): a build
+# that follows the deletion of a large output within three minutes is several times slower in the
+# kernel. So the outputs of the last run are deleted first, then one pause of SETTLE seconds
+# (default 200), and then every tool writes into a folder that does not exist yet. The outputs stay
+# until the next run.
+settle=${SETTLE:-200}
 
 measure() {  # label, then the command; prints "seconds peak_kb"
   local log
@@ -25,6 +29,11 @@ measure() {  # label, then the command; prints "seconds peak_kb"
   cat "$log"
   rm -f "$log" "$log.err"
 }
+
+for n in "${sizes[@]}"; do rm -rf "$out/corpus-$n/site" "$out/corpus-$n/site-full" "$out/corpus-$n/public"; done
+sync
+echo "waiting ${settle} s for the file system to settle after deleting the last run's output"
+sleep "$settle"
 
 printf '%-7s %-8s %10s %12s\n' pages tool seconds peak_MB
 for n in "${sizes[@]}"; do
@@ -36,12 +45,11 @@ for n in "${sizes[@]}"; do
   # step_nav_limit pages holding the current page (config default 40): "full" is toolkit with
   # step_nav_limit = 0, the same work as Hugo's layout; "default" is the site as configured.
   { echo "step_nav_limit = 0"; cat "$dir/toolkit.toml"; } > "$dir/toolkit-full.toml"
-  rm -rf "$dir/site" "$dir/site-full" "$dir/public"
-  sync; sleep "$settle"
+  sync
   read -r t_s t_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit.toml" -o "$dir/site" --quiet)
-  sync; sleep "$settle"
+  sync
   read -r f_s f_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit-full.toml" -o "$dir/site-full" --quiet)
-  sync; sleep "$settle"
+  sync
   read -r h_s h_kb < <(measure hugo hugo --quiet --source "$dir" --destination "$dir/public")
   echo "        pages written: toolkit $(find "$dir/site" -name index.html | wc -l) ($(du -sh "$dir/site" | cut -f1)), full nav $(find "$dir/site-full" -name index.html | wc -l) ($(du -sh "$dir/site-full" | cut -f1)), hugo $(find "$dir/public" -name index.html | wc -l) ($(du -sh "$dir/public" | cut -f1))"
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" toolkit "$t_s" "$(echo "$t_kb/1024" | bc -l)"
@@ -49,5 +57,4 @@ for n in "${sizes[@]}"; do
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" hugo "$h_s" "$(echo "$h_kb/1024" | bc -l)"
   printf '%-7s %-8s %10s %12s\n' "$n" ratio "$(echo "scale=1; $h_s/$t_s" | bc -l)x" "$(echo "scale=1; $h_kb/$t_kb" | bc -l)x"
   printf '%-7s %-8s %10s %12s\n' "$n" ratio-full "$(echo "scale=1; $h_s/$f_s" | bc -l)x" "$(echo "scale=1; $h_kb/$f_kb" | bc -l)x"
-  rm -rf "$dir/site-full"
 done

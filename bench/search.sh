@@ -33,6 +33,16 @@ measure() {  # the command; prints "seconds peak_kb" and leaves its stdout in $o
 
 bytes_of() { du -sb --apparent-size "$@" | awk '{s += $1} END {print s}'; }
 
+site_dir() { if [[ $1 == real ]]; then echo "$out/real"; else echo "$out/corpus-$1"; fi; }
+# ext4 without a journal (as here) will not reuse an inode freed less than 30 s ago, or 180 s ago
+# once its inode-table block is dirty again, and scans past each one when it makes a file: writing
+# thousands of files within three minutes of deleting thousands is several times slower. So the
+# last run's outputs are deleted first, then one pause (SETTLE, default 200 s); each tool then
+# writes into folders that do not exist yet (toolkit site/, Pagefind site/pagefind/).
+for site in "${sites[@]}"; do rm -rf "$(site_dir "$site")/site"; done
+sync
+echo "waiting ${SETTLE:-200} s for the file system to settle after deleting the last run's output" >&2
+sleep "${SETTLE:-200}"
 printf '%-6s %-9s %9s %9s %10s %11s %9s %9s %9s\n' site engine index_s peak_MB index_MB files first_KB warm_ms cold_ms
 for site in "${sites[@]}"; do
   if [[ $site == real ]]; then
@@ -50,15 +60,12 @@ for site in "${sites[@]}"; do
     base=/
     queries=("${corpus_queries[@]}")
   fi
-  rm -rf "$dir/site"
-  # ext4 without a journal (as here) skips inodes freed in the last 30 s when it makes files, so
-  # writing just after an `rm -rf` is slow: each tool starts after the same pause.
-  sync; sleep "${SETTLE:-45}"
+  sync
   read -r build_s build_kb < <(measure build/toolkit build --config "$config" -o "$dir/site" --verbose)
   index_ms=$(awk '/search index/ {print $3}' "$out/last.log")
   tk_bytes=$(bytes_of "$dir/site/search/manifest.json" "$dir/site/search/t" "$dir/site/search/v" "$dir/site/search/p" "$dir"/site/search/f.*.gz)
   tk_files=$(find "$dir/site/search" -type f ! -name index.html | wc -l)
-  sync; sleep "${SETTLE:-45}"
+  sync
   read -r pf_s pf_kb < <(measure "$pagefind" --site "$dir/site")
   pf_bytes=$(bytes_of "$dir/site/pagefind")
   pf_files=$(find "$dir/site/pagefind" -type f | wc -l)
