@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { byteRange } from '../tests/e2e/server.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const require = createRequire(path.join(here, '../tests/e2e/package.json'));
@@ -55,10 +56,16 @@ const server = http.createServer((req, res) => {
     body = gzCache.get(file);
     headers['content-encoding'] = 'gzip';
   }
+  // Single byte ranges, as GitHub Pages answers them (toolkit fetches a page's data so).
+  const range = !headers['content-encoding'] && byteRange(req.headers.range, body.length);
+  if (range) {
+    headers['content-range'] = `bytes ${range[0]}-${range[1] - 1}/${body.length}`;
+    body = body.subarray(range[0], range[1]);
+  }
   headers['content-length'] = body.length;
-  res.writeHead(200, headers);
+  res.writeHead(range ? 206 : 200, headers);
   res.end(body);
-  sent.push({ path: p, bytes: body.length });
+  sent.push({ path: p + (range ? ` [${range[0]}-${range[1] - 1}]` : ''), bytes: body.length });
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;

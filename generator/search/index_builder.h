@@ -57,7 +57,8 @@ struct BuiltIndex {
     std::vector<std::vector<uint32_t>> docs;        // per term: pages, ascending
     std::vector<std::vector<uint8_t>> impacts;      // per term: one per page in `docs`
     std::vector<std::string> page_data;             // per page: gzip'd JSON, unless handed to `on_page`
-    std::vector<std::string> bundles;               // hashes of the page folders, when written already
+    std::vector<std::string> bundles;               // hashes of the page packs, when written already
+    std::vector<uint32_t> page_sizes;               // with `bundles`: each page's bytes in its pack
     size_t pages = 0;
     std::vector<uint8_t> stage, type;               // per page: filter values
     std::vector<uint32_t> audiences;

@@ -75,7 +75,7 @@ std::string shard_key(std::string_view previous, std::string_view first) {
 }
 
 PageBundles::PageBundles(size_t pages, size_t bundle, Write write)
-    : m_pages(pages), m_bundle(bundle), m_write(std::move(write)) {
+    : m_pages(pages), m_bundle(bundle), m_write(std::move(write)), m_sizes(pages) {
     size_t folders = (pages + bundle - 1) / bundle;
     m_pending.resize(folders);
     m_hashes.resize(folders);
@@ -91,18 +91,19 @@ void PageBundles::add(size_t page, std::string data) {
     std::vector<std::string> ready;
     {
         std::lock_guard lock(m_mutex);
+        m_sizes[page] = uint32_t(data.size());
         m_pending[b][page - b * m_bundle] = std::move(data);
         if (--m_missing[b] > 0) return;
         ready = std::move(m_pending[b]);
     }
-    std::string all;
-    for (const auto& d : ready) {
-        put_varint(all, d.size());
-        all += d;
-    }
-    std::string h = hash_of(all);
-    for (size_t k = 0; k < ready.size(); ++k)
-        m_write({"search/p/" + h + "/" + std::to_string(b * m_bundle + k) + ".gz", std::move(ready[k])});
+    std::string pack;
+    size_t total = 0;
+    for (const auto& d : ready) total += d.size();
+    pack.reserve(total);
+    for (const auto& d : ready) pack += d;
+    // The pages' sizes are in the filters file, whose own hash covers them.
+    std::string h = hash_of(pack);
+    m_write({"search/p/" + h + ".bin", std::move(pack)});
     std::lock_guard lock(m_mutex);
     m_hashes[b] = std::move(h);
 }
@@ -110,6 +111,11 @@ void PageBundles::add(size_t page, std::string data) {
 std::vector<std::string> PageBundles::hashes() const {
     std::lock_guard lock(m_mutex);
     return m_hashes;
+}
+
+std::vector<uint32_t> PageBundles::sizes() const {
+    std::lock_guard lock(m_mutex);
+    return m_sizes;
 }
 
 std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, const SearchFacets& facets,
@@ -168,7 +174,18 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         }
     }
 
-    // Filters: one column per filter, one byte (or a few, for audiences) per page.
+    // Page packs, named by the hash of their bytes (unless written already).
+    std::vector<std::string> bundles = index.bundles;
+    std::vector<uint32_t> page_sizes = index.page_sizes;
+    if (bundles.empty() && !index.page_data.empty()) {
+        PageBundles pb(index.page_data.size(), layout.bundle, [&](IndexFile f) { files.push_back(std::move(f)); });
+        for (size_t d = 0; d < index.page_data.size(); ++d) pb.add(d, std::move(index.page_data[d]));
+        bundles = pb.hashes();
+        page_sizes = pb.sizes();
+    }
+
+    // Filters: one column per filter, one byte (or a few, for audiences) per page; then the size
+    // of each page's data in its pack, from which the browser works out the byte range to fetch.
     std::string filters_hash;
     {
         size_t n = index.stage.size();
@@ -180,21 +197,14 @@ std::vector<IndexFile> encode_index(BuiltIndex index, const Synonyms& synonyms, 
         data.append(reinterpret_cast<const char*>(index.type.data()), n);
         for (size_t d = 0; d < n; ++d)
             for (size_t k = 0; k < aud_bytes; ++k) data += char((index.audiences[d] >> (8 * k)) & 0xFF);
+        for (size_t d = 0; d < n; ++d) put_varint(data, d < page_sizes.size() ? page_sizes[d] : 0);
         std::string gz = gzip(data, k_gzip_level);
         filters_hash = hash_of(gz);
         files.push_back({"search/f." + filters_hash + ".gz", std::move(gz)});
     }
 
-    // Page files, in folders named by the hash of their pages (unless written already).
-    std::vector<std::string> bundles = index.bundles;
-    if (bundles.empty() && !index.page_data.empty()) {
-        PageBundles pb(index.page_data.size(), layout.bundle, [&](IndexFile f) { files.push_back(std::move(f)); });
-        for (size_t d = 0; d < index.page_data.size(); ++d) pb.add(d, std::move(index.page_data[d]));
-        bundles = pb.hashes();
-    }
-
     size_t pages = index.pages ? index.pages : index.stage.size();
-    std::string j = "{\"version\":1,\"docs\":" + std::to_string(pages) +
+    std::string j = "{\"version\":2,\"docs\":" + std::to_string(pages) +
                     ",\"bundle\":" + std::to_string(layout.bundle) + ",\"bundles\":[";
     for (size_t i = 0; i < bundles.size(); ++i) {
         if (i) j += ',';

@@ -131,7 +131,7 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
             return k;
         };
     }
-    // Page data files go out as the pages are analysed: a large site's text is never all in memory.
+    // Page data packs go out as the pages are analysed: a large site's text is never all in memory.
     std::atomic<size_t> page_files{0}, page_bytes{0};
     size_t count = pages + (glossary_doc ? 1 : 0);
     PageBundles bundles(count, IndexLayout{}.bundle, [&](IndexFile f) {
@@ -143,6 +143,7 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
         count, make_doc, synonyms, FieldWeights{}, [&](size_t page, std::string data) { bundles.add(page, std::move(data)); },
         in.cache, doc_key);
     index.bundles = bundles.hashes();
+    index.page_sizes = bundles.sizes();
 
     SearchStats stats;
     stats.pages = index.pages;

@@ -9,8 +9,21 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.pdf': 'application/pdf',
 };
 
-/** Serves `root` under `base` (e.g. "/toolkit/") on a free port; resolves to {url, close}. */
-export function serve(root, base = '/') {
+/** A single `Range: bytes=a-b` (or `a-`, `-n`) of a body of `size` bytes, as [start, end), or
+ *  null: none, several, or not satisfiable. */
+export function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header || '');
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start, end;
+  if (m[1] === '') { start = Math.max(0, size - Number(m[2])); end = size; }
+  else { start = Number(m[1]); end = m[2] === '' ? size : Math.min(size, Number(m[2]) + 1); }
+  return start < end ? [start, end] : null;
+}
+
+/** Serves `root` under `base` (e.g. "/toolkit/") on a free port; resolves to {url, close}.
+ *  Answers single byte ranges with 206, as GitHub Pages does, unless `ranges` is false (then the
+ *  whole file, 200, as some servers do). */
+export function serve(root, base = '/', { ranges = true } = {}) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!p.startsWith(base)) { res.writeHead(404); res.end('not found'); return; }
@@ -23,8 +36,16 @@ export function serve(root, base = '/') {
       res.end(fs.existsSync(path.join(root, '404.html')) ? fs.readFileSync(path.join(root, '404.html')) : 'not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
-    res.end(fs.readFileSync(file));
+    const body = fs.readFileSync(file);
+    const type = TYPES[path.extname(file)] || 'application/octet-stream';
+    const range = ranges && byteRange(req.headers.range, body.length);
+    if (range) {
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${range[0]}-${range[1] - 1}/${body.length}` });
+      res.end(body.subarray(range[0], range[1]));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'accept-ranges': ranges ? 'bytes' : 'none' });
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     resolve({ url: `http://127.0.0.1:${server.address().port}${base}`, close: () => server.close() });

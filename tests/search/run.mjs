@@ -264,7 +264,6 @@ await page.close();
   console.log(`no JavaScript: the A-Z list shows ${list.length} pages`);
   await noJs.close();
 }
-server.close();
 
 // 7. Page text stays text: a fixture whose titles and summaries hold markup and scripts.
 {
@@ -294,6 +293,42 @@ server.close();
   fs.rmSync(out, { recursive: true, force: true });
   console.log('escaping: titles, summaries and text with markup stay text');
 }
+
+// 8. Page data comes from the packs by HTTP range requests (206), as GitHub Pages answers them; a
+//    server that ignores ranges (200, the whole pack) gives the same results.
+{
+  const shown = async (url) => {
+    const p = await ctx.newPage();
+    const packs = [];
+    p.on('response', (r) => {
+      if (/\/search\/p\/[0-9a-f]+\.bin$/.test(new URL(r.url()).pathname)) {
+        packs.push({ path: new URL(r.url()).pathname, range: r.request().headers().range || '', status: r.status() });
+      }
+    });
+    await p.goto(`${url}search/?q=${encodeURIComponent('talk to suppliers')}`);
+    await waitForResults(p, 'talk to suppliers');
+    const items = await p.$$eval('.search-result', (els) => els.map((e) => e.textContent));
+    await p.close();
+    return { items, packs };
+  };
+  const withRanges = await shown(server.url);
+  const noRanges = await serve(siteDir, base, { ranges: false });
+  const whole = await shown(noRanges.url);
+  noRanges.close();
+  if (!withRanges.items.length) fail('ranges: no results for "talk to suppliers"');
+  if (!withRanges.packs.length || withRanges.packs.some((r) => r.status !== 206 || !/^bytes=\d+-\d+$/.test(r.range))) {
+    fail(`ranges: page data not fetched by range: ${JSON.stringify(withRanges.packs.slice(0, 3))}`);
+  }
+  if (JSON.stringify(whole.items) !== JSON.stringify(withRanges.items)) {
+    fail(`ranges: a server without ranges shows other results:\n  ${whole.items.slice(0, 2).join('\n  ')}\n  vs\n  ${withRanges.items.slice(0, 2).join('\n  ')}`);
+  }
+  if (!whole.packs.length || whole.packs.some((r) => r.status !== 200)) {
+    fail(`ranges: without ranges each pack should come whole: ${JSON.stringify(whole.packs)}`);
+  }
+  console.log(`page data: ${withRanges.items.length} results from ${withRanges.packs.length} range requests; ` +
+    `the same from ${whole.packs.length} whole pack(s) without ranges`);
+}
+server.close();
 
 await browser.close();
 if (failures) {

@@ -128,15 +128,36 @@ TEST(SearchIndex, EveryTermIsInTheShardItsKeyPointsTo) {
     EXPECT_EQ(seen, idx.terms.size());
 }
 
-TEST(SearchIndex, PageFilesAreBundledUnderContentHashes) {
+TEST(SearchIndex, PageDataIsPackedByBundleUnderContentHashes) {
     BuiltIndex idx = sample_index(100);
     auto files = encode_index(idx, Synonyms{}, SearchFacets{}, IndexLayout{});
     auto m = nlohmann::json::parse(files[0].data);
     ASSERT_EQ(m["docs"], 300);
     ASSERT_EQ(m["bundles"].size(), 5u);  // 300 pages, 64 a bundle
-    const IndexFile* f = file(files, "search/p/" + m["bundles"][4].get<std::string>() + "/299.gz");
-    ASSERT_TRUE(f);
-    EXPECT_EQ(gunzip(f->data), "{\"u\":\"/p299/\"}");
+    EXPECT_EQ(m["version"], 2);
+    // The filters file ends with each page's size in its pack: the last pack holds pages 256-299
+    // end to end, so page 299 is the last bytes of it.
+    const IndexFile* filters = file(files, "search/f." + m["filters"].get<std::string>() + ".gz");
+    ASSERT_TRUE(filters);
+    std::string fdata = gunzip(filters->data);
+    size_t pos = 0;
+    ASSERT_EQ(varint(fdata, pos), 300u);
+    size_t aud_bytes = varint(fdata, pos);
+    pos += 300 * (2 + aud_bytes);
+    std::vector<uint64_t> sizes;
+    for (int d = 0; d < 300; ++d) sizes.push_back(varint(fdata, pos));
+    EXPECT_EQ(pos, fdata.size());
+    const IndexFile* pack = file(files, "search/p/" + m["bundles"][4].get<std::string>() + ".bin");
+    ASSERT_TRUE(pack);
+    size_t start = 0;
+    for (int d = 256; d < 299; ++d) start += sizes[d];
+    EXPECT_EQ(start + sizes[299], pack->data.size());
+    EXPECT_EQ(gunzip(pack->data.substr(start, sizes[299])), "{\"u\":\"/p299/\"}");
+    EXPECT_EQ(gunzip(pack->data.substr(0, sizes[256])), "{\"u\":\"/p256/\"}");
+    // One file per pack, none per page.
+    size_t packs = 0;
+    for (const auto& f : files) packs += f.rel.rfind("search/p/", 0) == 0;
+    EXPECT_EQ(packs, 5u);
     // Changing one page changes its bundle's name and no other.
     idx.page_data[299] = gzip("{\"u\":\"/changed/\"}");
     auto m2 = nlohmann::json::parse(encode_index(idx, Synonyms{}, SearchFacets{}, IndexLayout{})[0].data);

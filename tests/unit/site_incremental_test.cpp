@@ -190,7 +190,9 @@ TEST(SiteIncremental, RendersOnlyWhatAnEditTouches) {
     for (const auto& [k, v] : first.files) {
         // The search index follows the edit (its files are named by content hash): not a page.
         if (k.rfind("search/", 0) == 0 && k != "search/index.html") continue;
-        if (k != "strategy/problem/index.html" && v.data) EXPECT_EQ(*v.data, *second.files.at(k).data) << k;
+        if (k != "strategy/problem/index.html" && v.data) {
+            EXPECT_EQ(*v.data, *second.files.at(k).data) << k;
+        }
     }
     EXPECT_TRUE(second.files.count("search/manifest.json"));
 

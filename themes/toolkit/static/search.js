@@ -283,16 +283,17 @@
   // ---------------------------------------------------------------------------------------------
   // Index files (generator/search/index_writer.h): fetched once each, gunzipped, decoded lazily.
 
-  function fetchBytes(url) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (r) {
+  function gunzip(bytes) {
+    // A server may already have undone the gzip (Content-Encoding): then there is no magic.
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(bytes);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  }
+
+  function fetchBytes(url, headers) {
+    return fetch(url, { credentials: 'same-origin', headers: headers || {} }).then(function (r) {
       if (!r.ok) throw new Error(url + ': ' + r.status);
-      return r.arrayBuffer();
-    }).then(function (buf) {
-      var bytes = new Uint8Array(buf);
-      // A server may already have undone the gzip (Content-Encoding): then there is no magic.
-      if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+      return r.arrayBuffer().then(function (buf) { return { status: r.status, bytes: new Uint8Array(buf) }; });
     });
   }
 
@@ -387,7 +388,7 @@
   SearchIndex.prototype.file = function (path, decode) {
     var p = this.files.get(path);
     if (!p) {
-      p = fetchBytes(new URL(path, this.base)).then(decode);
+      p = fetchBytes(new URL(path, this.base)).then(function (r) { return gunzip(r.bytes); }).then(decode);
       this.files.set(path, p);
       p.catch(function () { this.files.delete(path); }.bind(this));
     }
@@ -449,22 +450,59 @@
   };
 
   SearchIndex.prototype.filters = function () {
-    var n = this.m.docs;
+    var n = this.m.docs, bundle = this.m.bundle;
     return this.file('f.' + this.m.filters + '.gz', function (b) {
       var r = new Reader(b), count = r.varint(), audBytes = r.varint(), at = r.p;
+      // Then each page's bytes in its pack: where it starts there is the sum of those before it.
+      r.p = at + count * (2 + audBytes);
+      var start = new Float64Array(count), size = new Float64Array(count), off = 0;
+      for (var d = 0; d < count; d++) {
+        if (d % bundle === 0) off = 0;
+        start[d] = off;
+        size[d] = r.varint();
+        off += size[d];
+      }
       return {
         stage: b.subarray(at, at + count),
         type: b.subarray(at + count, at + 2 * count),
         audience: b.subarray(at + 2 * count, at + 2 * count + count * audBytes),
         audBytes: audBytes,
-        count: Math.min(count, n)
+        count: Math.min(count, n),
+        start: start,
+        size: size
       };
     });
   };
 
+  /** Page `doc`'s data: its bytes in its bundle's pack, by an HTTP range request. A server that
+   *  ignores ranges sends the whole pack (200): it is kept for the bundle's other pages, and later
+   *  packs are fetched whole. */
   SearchIndex.prototype.page = function (doc) {
-    var bundle = this.m.bundles[Math.floor(doc / this.m.bundle)];
-    return this.file('p/' + bundle + '/' + doc + '.gz', function (b) { return JSON.parse(utf8.decode(b)); });
+    var self = this, key = 'page ' + doc, p = this.files.get(key);
+    if (p) return p;
+    p = this.filters().then(function (f) {
+      var b = Math.floor(doc / self.m.bundle), start = f.start[doc], end = start + f.size[doc];
+      var path = 'p/' + self.m.bundles[b] + '.bin', url = new URL(path, self.base);
+      var whole = self.files.get(path);
+      if (!whole && self.noRanges) {
+        whole = fetchBytes(url).then(function (r) { return r.bytes; });
+        self.files.set(path, whole);
+        whole.catch(function () { self.files.delete(path); });
+      }
+      if (whole) return whole.then(function (all) { return all.subarray(start, end); });
+      return fetchBytes(url, { Range: 'bytes=' + start + '-' + (end - 1) }).then(function (r) {
+        if (r.status === 206) {
+          if (r.bytes.length !== end - start) throw new Error(path + ': wrong range');
+          return r.bytes;
+        }
+        self.noRanges = true;
+        if (!self.files.has(path)) self.files.set(path, Promise.resolve(r.bytes));
+        return r.bytes.subarray(start, end);
+      });
+    }).then(gunzip).then(function (b) { return JSON.parse(utf8.decode(b)); });
+    this.files.set(key, p);
+    p.catch(function () { self.files.delete(key); });
+    return p;
   };
 
   /** Whether a and b are one insertion, deletion, substitution or swap of neighbours apart. */
