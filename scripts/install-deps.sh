@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 core=(build-essential cmake pkg-config git
   libmd4c-dev libtomlplusplus-dev libkainjow-mustache-dev libgit2-dev libboost-filesystem-dev
   libgtest-dev libcli11-dev libfmt-dev libcpp-httplib-dev libgumbo-dev libstemmer-dev
-  libcurl4-openssl-dev libxxhash-dev nlohmann-json3-dev libzip-dev zlib1g-dev libjemalloc-dev libdeflate-dev)
+  libcurl4-openssl-dev libxxhash-dev nlohmann-json3-dev libzip-dev zlib1g-dev libjemalloc-dev libdeflate-dev libabsl-dev)
 browser=(chromium nodejs npm)
 
 want=("${core[@]}")

@@ -12,20 +12,22 @@ bool is_heading(std::string_view name) {
     return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
 
-/// Appends text, collapsing runs of whitespace into one space.
+/// Appends text, collapsing runs of whitespace into one space (none at the start of `out`).
 void append_text(std::string& out, std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    for (size_t i = 0; i < s.size();) {
-        if (space(s[i])) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-            while (i < s.size() && space(s[i])) ++i;
-            continue;
+    size_t old = out.size();
+    bool after_space = old == 0 || out[old - 1] == ' ';
+    out.resize(old + s.size());  // at most this much; one pass, no append per word
+    char* o = out.data() + old;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (!after_space) *o++ = ' ';
+            after_space = true;
+        } else {
+            *o++ = c;
+            after_space = false;
         }
-        size_t j = i;
-        while (j < s.size() && !space(s[j])) ++j;
-        out.append(s.data() + i, j - i);
-        i = j;
     }
+    out.resize(size_t(o - out.data()));
 }
 
 /// Decodes the entity at html[i] ('&'), appending it; returns the index after it.
@@ -112,8 +114,9 @@ std::vector<TextSection> page_sections(std::string_view html) {
             continue;
         }
         if (c != '<') {
-            size_t next = html.find_first_of("<&", i);
-            if (next == std::string_view::npos) next = html.size();
+            // Not find_first_of, which calls memchr on "<&" for every character of the page.
+            size_t next = i + 1;
+            while (next < html.size() && html[next] != '<' && html[next] != '&') ++next;
             raw.append(html.substr(i, next - i));
             i = next;
             continue;
