@@ -360,6 +360,8 @@
     this.url = manifestUrl;
     this.base = new URL('./', manifestUrl);
     this.files = new Map();
+    this.probes = new Map();  // per pack, its first range request while `ranges` is unknown
+    this.ranges = undefined;  // whether the server answers range requests (206), once known
   }
 
   SearchIndex.prototype.load = function () {
@@ -476,29 +478,38 @@
 
   /** Page `doc`'s data: its bytes in its bundle's pack, by an HTTP range request. A server that
    *  ignores ranges sends the whole pack (200): it is kept for the bundle's other pages, and later
-   *  packs are fetched whole. */
+   *  packs are fetched whole. Until the first answer says which, other pages of a pack wait for the
+   *  pack's first request, so that without ranges no pack is fetched whole twice. */
   SearchIndex.prototype.page = function (doc) {
     var self = this, key = 'page ' + doc, p = this.files.get(key);
     if (p) return p;
     p = this.filters().then(function (f) {
       var b = Math.floor(doc / self.m.bundle), start = f.start[doc], end = start + f.size[doc];
       var path = 'p/' + self.m.bundles[b] + '.bin', url = new URL(path, self.base);
-      var whole = self.files.get(path);
-      if (!whole && self.noRanges) {
-        whole = fetchBytes(url).then(function (r) { return r.bytes; });
-        self.files.set(path, whole);
-        whole.catch(function () { self.files.delete(path); });
-      }
-      if (whole) return whole.then(function (all) { return all.subarray(start, end); });
-      return fetchBytes(url, { Range: 'bytes=' + start + '-' + (end - 1) }).then(function (r) {
-        if (r.status === 206) {
-          if (r.bytes.length !== end - start) throw new Error(path + ': wrong range');
-          return r.bytes;
+      var slice = function () {
+        var whole = self.files.get(path);
+        if (!whole && self.ranges === false) {
+          whole = fetchBytes(url).then(function (r) { return r.bytes; });
+          self.files.set(path, whole);
+          whole.catch(function () { self.files.delete(path); });
         }
-        self.noRanges = true;
-        if (!self.files.has(path)) self.files.set(path, Promise.resolve(r.bytes));
-        return r.bytes.subarray(start, end);
-      });
+        if (whole) return whole.then(function (all) { return all.subarray(start, end); });
+        return fetchBytes(url, { Range: 'bytes=' + start + '-' + (end - 1) }).then(function (r) {
+          if (r.status === 206) {
+            self.ranges = true;
+            if (r.bytes.length !== end - start) throw new Error(path + ': wrong range');
+            return r.bytes;
+          }
+          self.ranges = false;
+          if (!self.files.has(path)) self.files.set(path, Promise.resolve(r.bytes));
+          return r.bytes.subarray(start, end);
+        });
+      };
+      var first = self.ranges === undefined && self.probes.get(path);
+      if (first) return first.then(slice, slice);
+      var got = slice();
+      if (self.ranges === undefined) self.probes.set(path, got);
+      return got;
     }).then(gunzip).then(function (b) { return JSON.parse(utf8.decode(b)); });
     this.files.set(key, p);
     p.catch(function () { self.files.delete(key); });
