@@ -74,8 +74,6 @@ public:
     }
     const GumboNode* root() const { return m_output ? m_output->root : nullptr; }
 
-    ~GumboDocument() { m_arena.reset(); }
-
 private:
     Arena& m_arena;  // owns every node
     GumboOutput* m_output = nullptr;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "search/page_text.h"
+#include "search/stemmer.h"  // StringHash
 #include "search/synonyms.h"
 #include "util/generation_cache.h"
 
@@ -76,12 +77,8 @@ public:
     std::vector<std::string> take_names();
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
     mutable std::mutex m_mutex;
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> m_ids;
+    std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> m_ids;
     std::vector<std::string> m_names;
 };
 

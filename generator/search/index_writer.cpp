@@ -75,7 +75,7 @@ std::string shard_key(std::string_view previous, std::string_view first) {
 }
 
 PageBundles::PageBundles(size_t pages, size_t bundle, Write write)
-    : m_pages(pages), m_bundle(bundle), m_write(std::move(write)), m_sizes(pages) {
+    : m_bundle(bundle), m_write(std::move(write)), m_sizes(pages) {
     size_t folders = (pages + bundle - 1) / bundle;
     m_pending.resize(folders);
     m_hashes.resize(folders);

@@ -55,7 +55,7 @@ public:
     std::vector<uint32_t> sizes() const;
 
 private:
-    size_t m_pages, m_bundle;
+    size_t m_bundle;
     Write m_write;
     mutable std::mutex m_mutex;
     std::vector<std::vector<std::string>> m_pending;  // per pack, its pages' data

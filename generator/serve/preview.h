@@ -14,7 +14,6 @@
 #include "serve/events.h"
 #include "serve/http_server.h"
 #include "serve/watcher.h"
-#include "serve/watcher.h"
 #include "site/build_cache.h"
 
 namespace tk {

@@ -289,15 +289,19 @@ BuildResult Site::build(Diagnostics& diags) {
     });
     std::unordered_map<std::string, size_t> stage_index;
     for (size_t s = 0; s < tree.stages.size(); ++s) stage_index[tree.stages[s].id] = s;
+    // The navigation a page shows: its stage's, or the group of it that holds the page; none
+    // outside the stages.
+    auto nav_of = [&](size_t page) -> const StageNav* {
+        const std::string& stage = tree.pages[page].stage;
+        auto it = stage.empty() ? stage_index.end() : stage_index.find(stage);
+        return it == stage_index.end() ? nullptr : &navs[it->second][views.stage_nav_group(it->second, page)];
+    };
     std::atomic<size_t> written{0};
     std::string home_html;
     PageHtmlCache* page_cache = m_cache ? &m_cache->pages_html : nullptr;
     parallel_for(tree.pages.size(), [&](size_t i) {
         const Page& p = tree.pages[i];
-        const StageNav* nav = nullptr;
-        if (auto it = stage_index.find(p.stage); it != stage_index.end() && !p.stage.empty())
-            nav = &navs[it->second][views.stage_nav_group(it->second, i)];
-        auto html = make_page(views, theme, tools, i, nav, page_cache, diags);
+        auto html = make_page(views, theme, tools, i, nav_of(i), page_cache, diags);
         if (!html) return;
         if (out.write(output_path(p.url), html, diags)) ++written;
         if (p.type == PageType::Home) home_html = *html;
@@ -317,8 +321,8 @@ BuildResult Site::build(Diagnostics& diags) {
     written += extras.not_found();
     written += extras.redirects(alias_owner);
     written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
-        auto it = stage_index.find(tree.pages[page].stage);
-        return it == stage_index.end() || tree.pages[page].stage.empty() ? std::string() : navs[it->second][views.stage_nav_group(it->second, page)].for_page(page);
+        const StageNav* nav = nav_of(page);
+        return nav ? nav->for_page(page) : std::string();
     }, diags);
     written += extras.whats_new(history);
     extras.sitemap();
