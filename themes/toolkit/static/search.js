@@ -387,14 +387,22 @@
     });
   };
 
-  SearchIndex.prototype.file = function (path, decode) {
-    var p = this.files.get(path);
+  /** The promise kept under `key`, made by `make()` the first time (and again after a failure). */
+  SearchIndex.prototype.cached = function (key, make) {
+    var self = this, p = this.files.get(key);
     if (!p) {
-      p = fetchBytes(new URL(path, this.base)).then(function (r) { return gunzip(r.bytes); }).then(decode);
-      this.files.set(path, p);
-      p.catch(function () { this.files.delete(path); }.bind(this));
+      p = make();
+      this.files.set(key, p);
+      p.catch(function () { self.files.delete(key); });
     }
     return p;
+  };
+
+  SearchIndex.prototype.file = function (path, decode) {
+    var url = new URL(path, this.base);
+    return this.cached(path, function () {
+      return fetchBytes(url).then(function (r) { return gunzip(r.bytes); }).then(decode);
+    });
   };
 
   /** The shard that holds `term`: the last whose key is <= term. */
@@ -481,18 +489,15 @@
    *  packs are fetched whole. Until the first answer says which, other pages of a pack wait for the
    *  pack's first request, so that without ranges no pack is fetched whole twice. */
   SearchIndex.prototype.page = function (doc) {
-    var self = this, key = 'page ' + doc, p = this.files.get(key);
-    if (p) return p;
-    p = this.filters().then(function (f) {
+    var self = this;
+    return this.cached('page ' + doc, function () { return self.filters().then(function (f) {
       var b = Math.floor(doc / self.m.bundle), start = f.start[doc], end = start + f.size[doc];
       var path = 'p/' + self.m.bundles[b] + '.bin', url = new URL(path, self.base);
       var slice = function () {
-        var whole = self.files.get(path);
-        if (!whole && self.ranges === false) {
-          whole = fetchBytes(url).then(function (r) { return r.bytes; });
-          self.files.set(path, whole);
-          whole.catch(function () { self.files.delete(path); });
-        }
+        // The pack itself when it came whole, or when the server is known to send packs whole.
+        var whole = self.ranges === false
+          ? self.cached(path, function () { return fetchBytes(url).then(function (r) { return r.bytes; }); })
+          : self.files.get(path);
         if (whole) return whole.then(function (all) { return all.subarray(start, end); });
         return fetchBytes(url, { Range: 'bytes=' + start + '-' + (end - 1) }).then(function (r) {
           if (r.status === 206) {
@@ -501,7 +506,7 @@
             return r.bytes;
           }
           self.ranges = false;
-          if (!self.files.has(path)) self.files.set(path, Promise.resolve(r.bytes));
+          self.cached(path, function () { return Promise.resolve(r.bytes); });
           return r.bytes.subarray(start, end);
         });
       };
@@ -510,10 +515,7 @@
       var got = slice();
       if (self.ranges === undefined) self.probes.set(path, got);
       return got;
-    }).then(gunzip).then(function (b) { return JSON.parse(utf8.decode(b)); });
-    this.files.set(key, p);
-    p.catch(function () { self.files.delete(key); });
-    return p;
+    }).then(gunzip).then(function (b) { return JSON.parse(utf8.decode(b)); }); });
   };
 
   /** Whether a and b are one insertion, deletion, substitution or swap of neighbours apart. */
