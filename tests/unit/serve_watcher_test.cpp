@@ -53,7 +53,7 @@ void exercise(std::unique_ptr<Watcher> w, const test::TempDir& tmp) {
 
     // A burst of saves is reported together, once it has settled.
     rec.clear();
-    for (int i = 0; i < 5; ++i) test::write_text(tmp / "site/content/b.md", "b" + std::to_string(i));
+    for (int i = 0; i < 5; ++i) test::write_text(tmp / "site/content/b.md", std::string("b").append(std::to_string(i)));
     test::write_text(tmp / "site/content/c.md", "c");
     EXPECT_TRUE(rec.wait_for("content/c.md"));
     EXPECT_TRUE(rec.wait_for("content/b.md"));
@@ -148,6 +148,15 @@ struct Prepared {
     }
 };
 
+/// An inotify watcher on `tmp`'s site with this settle time, started with `rec` as its prepare.
+std::unique_ptr<Watcher> start_prepared(test::TempDir& tmp, std::chrono::milliseconds settle, Prepared& rec) {
+    WatchOptions o = options(tmp, false);
+    o.settle = settle;
+    auto w = make_watcher(o);
+    w->start_prepared([&rec](const std::vector<std::string>& c) { return rec.prepare(c); });
+    return w;
+}
+
 bool names(const std::vector<std::string>& changed, const std::string& part) {
     for (const auto& c : changed)
         if (c.find(part) != std::string::npos) return true;
@@ -158,11 +167,9 @@ bool names(const std::vector<std::string>& changed, const std::string& part) {
 
 TEST(ServeWatcher, PreparesAtOnceAndPublishesOnlyAfterTheBurstSettles) {
     test::TempDir tmp;
-    WatchOptions o = options(tmp, false);
-    o.settle = std::chrono::milliseconds(300);
-    auto w = make_watcher(o);
+    const std::chrono::milliseconds settle(300);
     Prepared rec;
-    w->start_prepared([&](const std::vector<std::string>& c) { return rec.prepare(c); });
+    auto w = start_prepared(tmp, settle, rec);
     auto saved = std::chrono::steady_clock::now();
     test::write_text(tmp / "site/content/a.md", "changed");
     ASSERT_TRUE(rec.wait_published(1));
@@ -171,21 +178,18 @@ TEST(ServeWatcher, PreparesAtOnceAndPublishesOnlyAfterTheBurstSettles) {
     EXPECT_TRUE(names(rec.prepared[0], "content/a.md"));
     EXPECT_EQ(rec.published, std::vector<size_t>{1});
     // Published no sooner than the settle time after the save (a lower bound, not a speed test).
-    EXPECT_GE(rec.published_at[0] - saved, o.settle);
+    EXPECT_GE(rec.published_at[0] - saved, settle);
     w->stop();
 }
 
 TEST(ServeWatcher, ASaveDuringThePreparedBuildDropsItAndBuildsAgain) {
     test::TempDir tmp;
-    WatchOptions o = options(tmp, false);
-    o.settle = std::chrono::milliseconds(200);
-    auto w = make_watcher(o);
     Prepared rec;
     // While the first build runs, another file is saved.
     rec.during_prepare = [&](size_t n) {
         if (n == 1) test::write_text(tmp / "site/content/b.md", "saved during the build");
     };
-    w->start_prepared([&](const std::vector<std::string>& c) { return rec.prepare(c); });
+    auto w = start_prepared(tmp, std::chrono::milliseconds(200), rec);
     test::write_text(tmp / "site/content/a.md", "changed");
     ASSERT_TRUE(rec.wait_published(1));
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // nothing more may come
