@@ -16,6 +16,17 @@ namespace {
 mdata obj() { return mdata(mdata::type::object); }
 mdata list() { return mdata(mdata::type::list); }
 
+// kainjow's set() copies its value twice (into a pair, then into the map) and push_back() once;
+// a view is made of many nested values, so these move them in instead.
+void put(mdata& o, const std::string& key, mdata&& v) { o[key] = std::move(v); }
+void put(mdata& o, const std::string& key, const std::string& v) { o[key] = mdata(v); }
+void put(mdata& o, const std::string& key, const char* v) { o[key] = mdata(v); }
+void put(mdata& o, const std::string& key, bool v) { o[key] = mdata(v); }
+void add(mdata& l, mdata&& v) {
+    // The list is the value's own (non-const) vector; kainjow only hands it out as const.
+    const_cast<mustache::basic_list<std::string>&>(l.list_value()).push_back(std::move(v));
+}
+
 std::string type_label(PageType t) {
     switch (t) {
         case PageType::Guidance: return "Guidance";
@@ -60,11 +71,16 @@ void ViewBuilder::set_presence(mustache::data& page) {
     for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "history_url", "edit_url", "report_url",
                           "stage_title", "summary"}) {
         const mustache::data* d = page.get(k);
-        page.set(std::string("has_") + k, d && d->is_string() && !d->string_value().empty());
+        put(page, std::string("has_") + k, d && d->is_string() && !d->string_value().empty());
     }
 }
 
-std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_string(page) + "\x1F"; }
+std::string ViewBuilder::mark_token(size_t page) {
+    std::string token(1, '\x1E');  // appended, not operator+: g++ 12 warns falsely (-Wrestrict) on that
+    token += std::to_string(page);
+    token += '\x1F';
+    return token;
+}
 
 ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     const Config& c = in.config;
@@ -72,39 +88,39 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     for (const auto& st : in.tree.stages)
         for (size_t k = 0; k < st.items.size(); ++k) m_stage_pos[st.items[k]] = k;
     m_site = obj();
-    m_site.set("title", c.title);
-    m_site.set("description", c.description);
-    m_site.set("lang", c.language);
-    m_site.set("home_url", url("/"));
-    m_site.set("search_url", url("/search/"));
-    m_site.set("glossary_url", url("/glossary/"));
-    m_site.set("templates_url", url("/templates/"));
-    m_site.set("tools_url", url("/tools/"));
-    m_site.set("whats_new_url", url("/whats-new/"));
-    m_site.set("feed_url", url("/whats-new/feed.xml"));
-    m_site.set("about_url", in.tree.find("about") ? url("/about/") : "");
-    m_site.set("accessibility_url", in.tree.find("accessibility") ? url("/accessibility/") : "");
-    m_site.set("how_to_use_url", in.tree.find("how-to-use") ? url("/how-to-use/") : "");
-    m_site.set("feedback_endpoint", c.feedback_endpoint);
-    m_site.set("has_feedback_endpoint", !c.feedback_endpoint.empty());
-    m_site.set("has_feed_url", in.has_feed);
-    m_site.set("repo_url", c.repo_url);
-    m_site.set("serve", in.serve);
+    put(m_site, "title", c.title);
+    put(m_site, "description", c.description);
+    put(m_site, "lang", c.language);
+    put(m_site, "home_url", url("/"));
+    put(m_site, "search_url", url("/search/"));
+    put(m_site, "glossary_url", url("/glossary/"));
+    put(m_site, "templates_url", url("/templates/"));
+    put(m_site, "tools_url", url("/tools/"));
+    put(m_site, "whats_new_url", url("/whats-new/"));
+    put(m_site, "feed_url", url("/whats-new/feed.xml"));
+    put(m_site, "about_url", in.tree.find("about") ? url("/about/") : "");
+    put(m_site, "accessibility_url", in.tree.find("accessibility") ? url("/accessibility/") : "");
+    put(m_site, "how_to_use_url", in.tree.find("how-to-use") ? url("/how-to-use/") : "");
+    put(m_site, "feedback_endpoint", c.feedback_endpoint);
+    put(m_site, "has_feedback_endpoint", !c.feedback_endpoint.empty());
+    put(m_site, "has_feed_url", in.has_feed);
+    put(m_site, "repo_url", c.repo_url);
+    put(m_site, "serve", in.serve);
     m_assets = obj();
-    for (const auto& [k, v] : in.assets) m_assets.set(k, v);
+    for (const auto& [k, v] : in.assets) put(m_assets, k, v);
     m_empty_list = list();
     m_stages = list();
     for (const auto& st : in.tree.stages) {
         const Page& sp = in.tree.pages[st.page];
         mdata s = obj();
-        s.set("number", std::to_string(st.number));
-        s.set("title", sp.title);
-        s.set("url", url(sp.url));
-        s.set("summary", sp.summary);
-        s.set("id", sp.id);
-        s.set("current", false);
-        s.set("active", false);
-        m_stages.push_back(s);
+        put(s, "number", std::to_string(st.number));
+        put(s, "title", sp.title);
+        put(s, "url", url(sp.url));
+        put(s, "summary", sp.summary);
+        put(s, "id", sp.id);
+        put(s, "current", false);
+        put(s, "active", false);
+        add(m_stages, std::move(s));
     }
 }
 
@@ -115,9 +131,9 @@ mdata ViewBuilder::labels(const std::vector<std::string>& ids, const Labels& nam
         std::string label = id;
         for (const auto& [k, v] : names)
             if (k == id) label = v;
-        o.set("label", label);
-        o.set("id", id);
-        l.push_back(o);
+        put(o, "label", label);
+        put(o, "id", id);
+        add(l, std::move(o));
     }
     return l;
 }
@@ -125,18 +141,18 @@ mdata ViewBuilder::labels(const std::vector<std::string>& ids, const Labels& nam
 mdata ViewBuilder::item(size_t i) const {
     const Page& p = m_in.tree.pages[i];
     mdata o = obj();
-    o.set("title", p.title);
-    o.set("url", url(p.url));
-    o.set("summary", p.summary);
-    o.set("type_label", type_label(p.type));
-    o.set("audiences", labels(p.audiences, m_in.config.audiences));
-    o.set("has_audiences", !p.audiences.empty());
+    put(o, "title", p.title);
+    put(o, "url", url(p.url));
+    put(o, "summary", p.summary);
+    put(o, "type_label", type_label(p.type));
+    put(o, "audiences", labels(p.audiences, m_in.config.audiences));
+    put(o, "has_audiences", !p.audiences.empty());
     return o;
 }
 
 mdata ViewBuilder::list_of(const std::vector<size_t>& pages) const {
     mdata l = list();
-    for (size_t i : pages) l.push_back(item(i));
+    for (size_t i : pages) add(l, item(i));
     return l;
 }
 
@@ -158,60 +174,60 @@ std::string ViewBuilder::layout_for(const Page& p) const { return page_type_name
 
 mdata ViewBuilder::base_view(const std::string& title, const std::string& site_path, const std::string& summary) const {
     mdata v = common_view();
-    v.set("stages", m_stages);
+    put(v, "stages", mdata(m_stages));
     mdata crumbs = list();
     if (site_path != "/") {
         mdata home = obj();
-        home.set("title", "Home");
-        home.set("url", url("/"));
-        crumbs.push_back(home);
+        put(home, "title", "Home");
+        put(home, "url", url("/"));
+        add(crumbs, std::move(home));
     }
-    v.set("breadcrumbs", crumbs);
-    v.set("has_breadcrumbs", site_path != "/");
+    put(v, "breadcrumbs", std::move(crumbs));
+    put(v, "has_breadcrumbs", site_path != "/");
     mdata page = obj();
-    page.set("title", title);
-    page.set("summary", summary);
-    page.set("url", url(site_path));
-    page.set("canonical", m_in.config.base.abs(site_path));
+    put(page, "title", title);
+    put(page, "summary", summary);
+    put(page, "url", url(site_path));
+    put(page, "canonical", m_in.config.base.abs(site_path));
     for (const char* k : {"is_home", "is_stage", "is_guidance", "is_template", "is_tool", "is_page", "has_toc",
                           "has_audiences", "has_who", "has_sources", "due_for_review", "draft"})
-        page.set(k, false);
-    page.set("type", "generated");
-    page.set("type_label", "");
-    page.set("content", "");
-    page.set("toc", list());
-    page.set("audiences", list());
-    page.set("sources", list());
-    page.set("who", obj());
+        put(page, k, false);
+    put(page, "type", "generated");
+    put(page, "type_label", "");
+    put(page, "content", "");
+    put(page, "toc", list());
+    put(page, "audiences", list());
+    put(page, "sources", list());
+    put(page, "who", obj());
     for (const char* k : {"last_updated", "last_reviewed", "review_by", "owner", "stage_title", "stage_url",
                           "stage_number", "history_url", "edit_url"})
-        page.set(k, "");
-    page.set("report_url", report_url(title, site_path, ""));
+        put(page, k, "");
+    put(page, "report_url", report_url(title, site_path, ""));
     set_presence(page);
-    v.set("page", page);
+    put(v, "page", std::move(page));
     return v;
 }
 
 /// Keys every view has, set to "nothing here" so a template never reads a missing key.
 mdata ViewBuilder::common_view() const {
     mdata v = obj();
-    v.set("site", m_site);
-    v.set("asset", m_assets);
-    v.set("has_step_nav", false);
-    v.set("step_nav", "");
-    v.set("prev", false);
-    v.set("next", false);
+    put(v, "site", mdata(m_site));
+    put(v, "asset", mdata(m_assets));
+    put(v, "has_step_nav", false);
+    put(v, "step_nav", "");
+    put(v, "prev", false);
+    put(v, "next", false);
     for (const char* k : {"templates_for", "tools_for", "guidance_using", "related_guidance", "related_other", "groups",
                           "listing", "all_pages", "changes"})
-        v.set(k, m_empty_list);
+        put(v, k, mdata(m_empty_list));
     for (const char* k : {"has_templates_for", "has_tools_for", "has_guidance_using", "has_related_guidance",
                           "has_related_other", "has_tool", "has_changes", "has_related"})
-        v.set(k, false);
-    v.set("tool_html", "");
-    v.set("tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
-    v.set("tool_style", "");
-    v.set("tool_step", false);
-    v.set("glossary", obj());
+        put(v, k, false);
+    put(v, "tool_html", "");
+    put(v, "tool_script", "");  // tool pages: their script and stylesheet (tools/site_tools.cpp)
+    put(v, "tool_style", "");
+    put(v, "tool_step", false);
+    put(v, "glossary", obj());
     return v;
 }
 
@@ -236,118 +252,118 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     const RenderedMarkdown& md = m_in.markdown[i];
     mdata v = common_view();
     mdata page = obj();
-    page.set("title", p.title);
-    page.set("summary", p.summary);
-    page.set("url", url(p.url));
-    page.set("canonical", m_in.config.base.abs(p.url));
-    page.set("type", page_type_name(p.type));
-    page.set("type_label", type_label(p.type));
-    page.set("is_home", p.type == PageType::Home);
-    page.set("is_stage", p.type == PageType::Stage);
-    page.set("is_guidance", p.type == PageType::Guidance);
-    page.set("is_template", p.type == PageType::Template);
-    page.set("is_tool", p.type == PageType::Tool);
-    page.set("is_page", p.type == PageType::Page);
-    page.set("content", md.html);
+    put(page, "title", p.title);
+    put(page, "summary", p.summary);
+    put(page, "url", url(p.url));
+    put(page, "canonical", m_in.config.base.abs(p.url));
+    put(page, "type", page_type_name(p.type));
+    put(page, "type_label", type_label(p.type));
+    put(page, "is_home", p.type == PageType::Home);
+    put(page, "is_stage", p.type == PageType::Stage);
+    put(page, "is_guidance", p.type == PageType::Guidance);
+    put(page, "is_template", p.type == PageType::Template);
+    put(page, "is_tool", p.type == PageType::Tool);
+    put(page, "is_page", p.type == PageType::Page);
+    put(page, "content", md.html);
     mdata toc = list();
     bool has_toc = false;
     for (const auto& h : md.headings) {
         if (h.level != 2 && h.level != 3) continue;
         mdata t = obj();
-        t.set("id", h.id);
-        t.set("text", h.text);
-        t.set("level3", h.level == 3);
-        toc.push_back(t);
+        put(t, "id", h.id);
+        put(t, "text", h.text);
+        put(t, "level3", h.level == 3);
+        add(toc, std::move(t));
         has_toc = true;
     }
-    page.set("toc", toc);
-    page.set("has_toc", has_toc && p.type != PageType::Home);
-    page.set("audiences", labels(p.audiences, m_in.config.audiences));
-    page.set("has_audiences", !p.audiences.empty());
+    put(page, "toc", std::move(toc));
+    put(page, "has_toc", has_toc && p.type != PageType::Home);
+    put(page, "audiences", labels(p.audiences, m_in.config.audiences));
+    put(page, "has_audiences", !p.audiences.empty());
     mdata who = obj();
-    who.set("responsible", labels(p.who.responsible, m_in.config.roles));
-    who.set("accountable", labels(p.who.accountable, m_in.config.roles));
-    who.set("consulted", labels(p.who.consulted, m_in.config.roles));
-    who.set("has_responsible", !p.who.responsible.empty());
-    who.set("has_accountable", !p.who.accountable.empty());
-    who.set("has_consulted", !p.who.consulted.empty());
-    page.set("who", who);
-    page.set("has_who", !p.who.empty());
+    put(who, "responsible", labels(p.who.responsible, m_in.config.roles));
+    put(who, "accountable", labels(p.who.accountable, m_in.config.roles));
+    put(who, "consulted", labels(p.who.consulted, m_in.config.roles));
+    put(who, "has_responsible", !p.who.responsible.empty());
+    put(who, "has_accountable", !p.who.accountable.empty());
+    put(who, "has_consulted", !p.who.consulted.empty());
+    put(page, "who", std::move(who));
+    put(page, "has_who", !p.who.empty());
     mdata sources = list();
     for (const auto& s : p.sources) {
         mdata o = obj();
-        o.set("title", s.title);
-        o.set("url", s.url);
-        sources.push_back(o);
+        put(o, "title", s.title);
+        put(o, "url", s.url);
+        add(sources, std::move(o));
     }
-    page.set("sources", sources);
-    page.set("has_sources", !p.sources.empty());
+    put(page, "sources", std::move(sources));
+    put(page, "has_sources", !p.sources.empty());
     auto dates = m_in.dates.find(p.id);
-    page.set("last_updated", dates == m_in.dates.end() ? "" : dates->second.last_updated);
-    page.set("last_reviewed", p.last_reviewed ? format_date(*p.last_reviewed) : "");
-    page.set("review_by", p.in_stage_listing() ? review_due(p) : "");
-    page.set("due_for_review", due_for_review(p));
-    page.set("draft", p.draft);
-    page.set("owner", p.owner);
+    put(page, "last_updated", dates == m_in.dates.end() ? "" : dates->second.last_updated);
+    put(page, "last_reviewed", p.last_reviewed ? format_date(*p.last_reviewed) : "");
+    put(page, "review_by", p.in_stage_listing() ? review_due(p) : "");
+    put(page, "due_for_review", due_for_review(p));
+    put(page, "draft", p.draft);
+    put(page, "owner", p.owner);
     const Stage* stage = m_in.tree.stage_of(p);
-    page.set("stage_title", stage ? m_in.tree.pages[stage->page].title : "");
-    page.set("stage_url", stage ? url(m_in.tree.pages[stage->page].url) : "");
-    page.set("stage_number", stage ? std::to_string(stage->number) : "");
+    put(page, "stage_title", stage ? m_in.tree.pages[stage->page].title : "");
+    put(page, "stage_url", stage ? url(m_in.tree.pages[stage->page].url) : "");
+    put(page, "stage_number", stage ? std::to_string(stage->number) : "");
     const std::string& repo = m_in.config.repo_url;
     bool github = starts_with(repo, "https://github.com/");
     // The site's folder is the repository's top folder, so the file's path in the repository is
     // content/ + its path under content/ (source_path is relative to where toolkit ran).
     std::string repo_path = "content/" + p.rel_path;
-    page.set("history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + repo_path : "");
-    page.set("edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + repo_path : "");
-    page.set("report_url", report_url(p.title, p.url, repo_path));
+    put(page, "history_url", github ? repo + "/commits/" + m_in.config.repo_branch + "/" + repo_path : "");
+    put(page, "edit_url", github ? repo + "/edit/" + m_in.config.repo_branch + "/" + repo_path : "");
+    put(page, "report_url", report_url(p.title, p.url, repo_path));
     set_presence(page);
-    v.set("page", page);
+    put(v, "page", std::move(page));
 
     // Stages with the current one marked.
     mdata stages = list();
     for (const auto& st : m_in.tree.stages) {
         const Page& sp = m_in.tree.pages[st.page];
         mdata s = obj();
-        s.set("number", std::to_string(st.number));
-        s.set("title", sp.title);
-        s.set("url", url(sp.url));
-        s.set("summary", sp.summary);
-        s.set("current", sp.id == p.id);
-        s.set("active", stage && stage->id == sp.id);
-        stages.push_back(s);
+        put(s, "number", std::to_string(st.number));
+        put(s, "title", sp.title);
+        put(s, "url", url(sp.url));
+        put(s, "summary", sp.summary);
+        put(s, "current", sp.id == p.id);
+        put(s, "active", stage && stage->id == sp.id);
+        add(stages, std::move(s));
     }
-    v.set("stages", stages);
-    v.set("step_nav", step_nav);
-    v.set("has_step_nav", !step_nav.empty());
+    put(v, "stages", std::move(stages));
+    put(v, "step_nav", step_nav);
+    put(v, "has_step_nav", !step_nav.empty());
 
     mdata crumbs = list();
     if (p.type != PageType::Home) {
         mdata home = obj();
-        home.set("title", "Home");
-        home.set("url", url("/"));
-        crumbs.push_back(home);
+        put(home, "title", "Home");
+        put(home, "url", url("/"));
+        add(crumbs, std::move(home));
         if (stage && p.type != PageType::Stage) {
             mdata s = obj();
-            s.set("title", m_in.tree.pages[stage->page].title);
-            s.set("url", url(m_in.tree.pages[stage->page].url));
-            crumbs.push_back(s);
+            put(s, "title", m_in.tree.pages[stage->page].title);
+            put(s, "url", url(m_in.tree.pages[stage->page].url));
+            add(crumbs, std::move(s));
         }
     }
-    v.set("breadcrumbs", crumbs);
-    v.set("has_breadcrumbs", p.type != PageType::Home);
+    put(v, "breadcrumbs", std::move(crumbs));
+    put(v, "has_breadcrumbs", p.type != PageType::Home);
 
     auto pos = m_in.tree.sequence_pos.find(p.id);
     if (pos != m_in.tree.sequence_pos.end()) {
         size_t k = pos->second;
         auto link_to = [&](size_t idx) {
             mdata o = obj();
-            o.set("title", m_in.tree.pages[idx].title);
-            o.set("url", url(m_in.tree.pages[idx].url));
+            put(o, "title", m_in.tree.pages[idx].title);
+            put(o, "url", url(m_in.tree.pages[idx].url));
             return o;
         };
-        if (k > 0) v.set("prev", link_to(m_in.tree.sequence[k - 1]));
-        if (k + 1 < m_in.tree.sequence.size()) v.set("next", link_to(m_in.tree.sequence[k + 1]));
+        if (k > 0) put(v, "prev", link_to(m_in.tree.sequence[k - 1]));
+        if (k + 1 < m_in.tree.sequence.size()) put(v, "next", link_to(m_in.tree.sequence[k + 1]));
     }
 
     // Related and reverse links, from the link graph.
@@ -361,28 +377,28 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
     bool is_item = p.type == PageType::Template || p.type == PageType::Tool;
     if (p.type == PageType::Guidance || p.type == PageType::Page || p.type == PageType::Stage) {
         if (p.type == PageType::Guidance) {
-            v.set("templates_for", list_of(templates));
-            v.set("has_templates_for", !templates.empty());
-            v.set("tools_for", list_of(tools));
-            v.set("has_tools_for", !tools.empty());
+            put(v, "templates_for", list_of(templates));
+            put(v, "has_templates_for", !templates.empty());
+            put(v, "tools_for", list_of(tools));
+            put(v, "has_tools_for", !tools.empty());
         }
         if (p.type != PageType::Stage) {
-            v.set("related_guidance", list_of(guidance));
-            v.set("has_related_guidance", !guidance.empty());
+            put(v, "related_guidance", list_of(guidance));
+            put(v, "has_related_guidance", !guidance.empty());
         }
     }
     if (is_item) {
-        v.set("guidance_using", list_of(guidance));
-        v.set("has_guidance_using", !guidance.empty());
+        put(v, "guidance_using", list_of(guidance));
+        put(v, "has_guidance_using", !guidance.empty());
         std::vector<size_t> other_items = templates;
         other_items.insert(other_items.end(), tools.begin(), tools.end());
-        v.set("related_other", list_of(other_items));
-        v.set("has_related_other", !other_items.empty());
+        put(v, "related_other", list_of(other_items));
+        put(v, "has_related_other", !other_items.empty());
     }
     bool has_related = (p.type == PageType::Guidance && (!templates.empty() || !tools.empty())) ||
                        (p.type != PageType::Stage && p.type != PageType::Home && !guidance.empty()) ||
                        (is_item && (!templates.empty() || !tools.empty()));
-    v.set("has_related", has_related);
+    put(v, "has_related", has_related);
 
     if (p.type == PageType::Stage && stage) {
         mdata groups = list();
@@ -394,12 +410,12 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
                 if (m_in.tree.pages[k].type == type) items.push_back(k);
             if (items.empty()) continue;
             mdata g = obj();
-            g.set("heading", heading);
-            g.set("id", to_lower_ascii(heading));
-            g.set("items", list_of(items));
-            groups.push_back(g);
+            put(g, "heading", heading);
+            put(g, "id", to_lower_ascii(heading));
+            put(g, "items", list_of(items));
+            add(groups, std::move(g));
         }
-        v.set("groups", groups);
+        put(v, "groups", std::move(groups));
     }
     return v;
 }
@@ -416,19 +432,19 @@ size_t ViewBuilder::stage_nav_group(size_t stage_index, size_t page) const {
 
 mdata ViewBuilder::stage_nav_view(size_t stage_index, size_t group) const {
     mdata v = obj();
-    v.set("site", m_site);
+    put(v, "site", mdata(m_site));
     mdata stages = list();
     for (size_t s = 0; s < m_in.tree.stages.size(); ++s) {
         const Stage& st = m_in.tree.stages[s];
         const Page& sp = m_in.tree.pages[st.page];
         bool open = s == stage_index;
         mdata o = obj();
-        o.set("number", std::to_string(st.number));
-        o.set("title", sp.title);
-        o.set("url", url(sp.url));
-        o.set("summary", sp.summary);
-        o.set("open", open);
-        o.set("mark", open ? mark_token(st.page) : "");
+        put(o, "number", std::to_string(st.number));
+        put(o, "title", sp.title);
+        put(o, "url", url(sp.url));
+        put(o, "summary", sp.summary);
+        put(o, "open", open);
+        put(o, "mark", open ? mark_token(st.page) : "");
         mdata items = list();
         // A stage over the limit shows one group of its pages: a long list is hard to use with a
         // keyboard or a screen reader, and would be repeated on every page of the stage.
@@ -439,27 +455,27 @@ mdata ViewBuilder::stage_nav_view(size_t stage_index, size_t group) const {
             to = std::min(from + limit, st.items.size());
         }
         bool partial = open && (from > 0 || to < st.items.size());
-        o.set("partial", partial);
-        o.set("shown_from", format_thousands((long long)from + 1));
-        o.set("shown_to", format_thousands((long long)to));
-        o.set("total", format_thousands((long long)st.items.size()));
+        put(o, "partial", partial);
+        put(o, "shown_from", format_thousands((long long)from + 1));
+        put(o, "shown_to", format_thousands((long long)to));
+        put(o, "total", format_thousands((long long)st.items.size()));
         if (open) {
             for (size_t n = from; n < to; ++n) {
                 size_t k = st.items[n];
                 const Page& ip = m_in.tree.pages[k];
                 mdata it = obj();
-                it.set("title", ip.title);
-                it.set("url", url(ip.url));
-                it.set("type_label", type_label(ip.type));
-                it.set("mark", mark_token(k));
-                items.push_back(it);
+                put(it, "title", ip.title);
+                put(it, "url", url(ip.url));
+                put(it, "type_label", type_label(ip.type));
+                put(it, "mark", mark_token(k));
+                add(items, std::move(it));
             }
         }
-        o.set("items", items);
-        o.set("has_items", open && !st.items.empty());
-        stages.push_back(o);
+        put(o, "items", std::move(items));
+        put(o, "has_items", open && !st.items.empty());
+        add(stages, std::move(o));
     }
-    v.set("stages", stages);
+    put(v, "stages", std::move(stages));
     return v;
 }
 
@@ -473,13 +489,13 @@ mdata ViewBuilder::listing_view(PageType type, const std::string& title, const s
             if (m_in.tree.pages[k].type == type) items.push_back(k);
         if (items.empty()) continue;
         mdata g = obj();
-        g.set("title", m_in.tree.pages[st.page].title);
-        g.set("url", url(m_in.tree.pages[st.page].url));
-        g.set("number", std::to_string(st.number));
-        g.set("items", list_of(items));
-        groups.push_back(g);
+        put(g, "title", m_in.tree.pages[st.page].title);
+        put(g, "url", url(m_in.tree.pages[st.page].url));
+        put(g, "number", std::to_string(st.number));
+        put(g, "items", list_of(items));
+        add(groups, std::move(g));
     }
-    v.set("listing", groups);
+    put(v, "listing", std::move(groups));
     return v;
 }
 
@@ -495,8 +511,8 @@ mdata ViewBuilder::all_pages_list() const {
 mdata ViewBuilder::glossary_view(const std::string& intro_html) const {
     mdata v = base_view("Glossary", "/glossary/", "Words and abbreviations used in this toolkit, and the old terms they replace.");
     mdata page = v.get("page") ? *v.get("page") : obj();
-    page.set("content", intro_html);
-    v.set("page", page);
+    put(page, "content", intro_html);
+    put(v, "page", std::move(page));
     mdata g = obj();
     mdata letters = list();
     mdata jump = list();
@@ -509,43 +525,43 @@ mdata ViewBuilder::glossary_view(const std::string& intro_html) const {
     }
     for (char c = 'A'; c <= 'Z'; ++c) {
         mdata j = obj();
-        j.set("letter", std::string(1, c));
-        j.set("anchor", std::string("letter-") + char(std::tolower(c)));
-        j.set("present", by_letter.count(c) > 0);
-        jump.push_back(j);
+        put(j, "letter", std::string(1, c));
+        put(j, "anchor", std::string("letter-") + char(std::tolower(c)));
+        put(j, "present", by_letter.count(c) > 0);
+        add(jump, std::move(j));
     }
     for (const auto& [c, terms] : by_letter) {
         mdata l = obj();
-        l.set("letter", std::string(1, c));
-        l.set("anchor", c == '#' ? std::string("letter-other") : std::string("letter-") + char(std::tolower(c)));
+        put(l, "letter", std::string(1, c));
+        put(l, "anchor", c == '#' ? std::string("letter-other") : std::string("letter-") + char(std::tolower(c)));
         mdata ts = list();
         for (size_t i : terms) {
             const auto& t = m_in.data.glossary[i];
             mdata o = obj();
-            o.set("term", t.term);
-            o.set("abbr", t.abbr);
-            o.set("has_abbr", !t.abbr.empty());
-            o.set("anchor", t.anchor);
-            o.set("definition", t.definition);
+            put(o, "term", t.term);
+            put(o, "abbr", t.abbr);
+            put(o, "has_abbr", !t.abbr.empty());
+            put(o, "anchor", t.anchor);
+            put(o, "definition", t.definition);
             mdata see = list();
             for (const auto& s : t.see) {
                 if (const Page* sp = m_in.tree.find(s.value)) {
                     mdata so = obj();
-                    so.set("title", sp->title);
-                    so.set("url", url(sp->url));
-                    see.push_back(so);
+                    put(so, "title", sp->title);
+                    put(so, "url", url(sp->url));
+                    add(see, std::move(so));
                 }
             }
-            o.set("has_see", !t.see.empty());
-            o.set("see", see);
-            ts.push_back(o);
+            put(o, "has_see", !t.see.empty());
+            put(o, "see", std::move(see));
+            add(ts, std::move(o));
         }
-        l.set("terms", ts);
-        letters.push_back(l);
+        put(l, "terms", std::move(ts));
+        add(letters, std::move(l));
     }
-    g.set("letters", letters);
-    g.set("jump", jump);
-    v.set("glossary", g);
+    put(g, "letters", std::move(letters));
+    put(g, "jump", std::move(jump));
+    put(v, "glossary", std::move(g));
     return v;
 }
 

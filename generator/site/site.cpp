@@ -48,18 +48,26 @@ namespace {
 
 class PhaseTimer {
 public:
-    explicit PhaseTimer(std::vector<PhaseTime>& out) : m_out(out), m_start(clock::now()), m_phase(m_start) {}
+    explicit PhaseTimer(std::vector<PhaseTime>& out) : m_out(out), m_start(clock::now()), m_phase(m_start), m_cpu(cpu_ms()) {}
     void done(const char* name) {
         auto now = clock::now();
-        m_out.push_back({name, std::chrono::duration<double, std::milli>(now - m_phase).count()});
+        double cpu = cpu_ms();
+        m_out.push_back({name, std::chrono::duration<double, std::milli>(now - m_phase).count(), cpu - m_cpu});
         m_phase = now;
+        m_cpu = cpu;
     }
     double total() const { return std::chrono::duration<double, std::milli>(clock::now() - m_start).count(); }
 
 private:
     using clock = std::chrono::steady_clock;
+    static double cpu_ms() {
+        timespec ts{};
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+        return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    }
     std::vector<PhaseTime>& m_out;
     clock::time_point m_start, m_phase;
+    double m_cpu;
 };
 
 /// "/strategy/x/" -> "strategy/x/index.html"
