@@ -35,13 +35,20 @@ bool OutputDir::begin(Diagnostics& diags) {
 bool OutputDir::ensure_parent(const std::string& rel, Diagnostics& diags) {
     size_t slash = rel.rfind('/');
     if (slash == std::string::npos) return true;
-    std::string dir = rel.substr(0, slash);
+    return ensure_dir(rel.substr(0, slash), diags);
+}
+
+/// Makes the folder `dir` (relative to the output) and its parents, each with one mkdir: the
+/// folders made so far are remembered, so no parent is looked at twice.
+bool OutputDir::ensure_dir(const std::string& dir, Diagnostics& diags) {
     {
         std::lock_guard lock(m_mutex);
         if (m_dirs.count(dir)) return true;
     }
+    size_t slash = dir.rfind('/');
+    if (slash != std::string::npos && !ensure_dir(dir.substr(0, slash), diags)) return false;
     std::string err;
-    if (!fs::create_dirs(fs::join(m_staging, dir), err)) {
+    if (!fs::make_dir(fs::join(m_staging, dir), err)) {
         diags.error({fs::join(m_target, dir), 0, 0}, "cannot create folder: " + err);
         return false;
     }

@@ -40,6 +40,7 @@ public:
 
 private:
     bool ensure_parent(const std::string& rel, Diagnostics& diags);
+    bool ensure_dir(const std::string& dir, Diagnostics& diags);
     std::string m_target;
     std::string m_staging;
     MemoryFiles* m_memory;

@@ -1,7 +1,11 @@
 #include "util/fs.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <boost/filesystem.hpp>
 #include <algorithm>
@@ -12,48 +16,86 @@ namespace bfs = boost::filesystem;
 
 namespace tk::fs {
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-    boost::system::error_code ec;
-    if (bfs::is_directory(path, ec)) {
-        error = "is a directory";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = bfs::exists(path, ec) ? "cannot be read (permission denied)" : "no such file";
-        return std::nullopt;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        error = "read error";
-        return std::nullopt;
-    }
-    return ss.str();
-}
+// File contents go through POSIX calls: an fstream costs a locale set-up per file, which a build of
+// thousands of pages pays thousands of times.
+namespace {
 
-bool write_file(const std::string& path, std::string_view data, std::string& error) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
-        error = "cannot write " + path;
-        return false;
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
     }
-    out.write(data.data(), std::streamsize(data.size()));
-    if (!out) {
-        error = "write failed: " + path;
-        return false;
+};
+
+bool write_all(int fd, const char* data, size_t size) {
+    while (size > 0) {
+        ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        data += n;
+        size -= size_t(n);
     }
     return true;
 }
 
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat st {};
+    if (f.fd < 0) {
+        error = errno == ENOENT || errno == ENOTDIR ? "no such file" : errno == EISDIR ? "is a directory" : "cannot be read (permission denied)";
+        return std::nullopt;
+    }
+    if (::fstat(f.fd, &st) != 0) {
+        error = "read error";
+        return std::nullopt;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        error = "is a directory";
+        return std::nullopt;
+    }
+    std::string data;
+    // The size is a hint: a file may grow or shrink while it is read (or be a pipe, size 0).
+    data.resize(S_ISREG(st.st_mode) && st.st_size > 0 ? size_t(st.st_size) : 0);
+    size_t got = 0;
+    for (;;) {
+        if (got == data.size()) data.resize(data.size() + std::max<size_t>(4096, data.size() / 2));
+        ssize_t n = ::read(f.fd, data.data() + got, data.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = "read error";
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        got += size_t(n);
+    }
+    data.resize(got);
+    return data;
+}
+
+bool write_file(const std::string& path, std::string_view data, std::string& error) {
+    return write_file(path, std::vector<std::string_view>{data}, error);
+}
+
 bool write_file(const std::string& path, const std::vector<std::string_view>& pieces, std::string& error) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) {
+    Fd f{::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+    if (f.fd < 0) {
         error = "cannot write " + path;
         return false;
     }
-    for (auto p : pieces) out.write(p.data(), std::streamsize(p.size()));
-    if (!out) {
+    for (auto p : pieces) {
+        if (!write_all(f.fd, p.data(), p.size())) {
+            error = "write failed: " + path;
+            return false;
+        }
+    }
+    int fd = f.fd;
+    f.fd = -1;
+    if (::close(fd) != 0) {
         error = "write failed: " + path;
         return false;
     }
@@ -101,6 +143,16 @@ bool exists(const std::string& path) {
 bool is_dir(const std::string& path) {
     boost::system::error_code ec;
     return bfs::is_directory(path, ec);
+}
+
+bool make_dir(const std::string& path, std::string& error) {
+    boost::system::error_code ec;
+    bfs::create_directory(path, ec);  // one mkdir; no error if the folder is there
+    if (ec) {
+        error = path + ": " + ec.message();
+        return false;
+    }
+    return true;
 }
 
 bool create_dirs(const std::string& path, std::string& error) {

@@ -21,6 +21,8 @@ std::vector<Entry> walk(const std::string& root, std::vector<std::string>& error
 bool exists(const std::string& path);
 bool is_dir(const std::string& path);
 bool create_dirs(const std::string& path, std::string& error);
+/// One folder whose parent exists; not an error if it is there already.
+bool make_dir(const std::string& path, std::string& error);
 bool copy_file(const std::string& from, const std::string& to, std::string& error);
 bool remove_all(const std::string& path, std::string& error);
 bool rename(const std::string& from, const std::string& to, std::string& error);
