@@ -50,7 +50,10 @@ std::function<int()> setup_build(CLI::App& app) {
         BuildResult r = site.build(diags);
         std::cerr << diags.format_all();
         if (args->verbose) {
-            for (const auto& p : r.phases) std::fprintf(stdout, "  %-20s %8.1f ms  (CPU %6.1f ms)\n", p.name.c_str(), p.ms, p.cpu_ms);
+            for (const auto& p : r.phases) {
+                if (p.cpu_ms < 0) std::fprintf(stdout, "  %-26s %8.1f ms\n", p.name.c_str(), p.ms);
+                else std::fprintf(stdout, "  %-26s %8.1f ms  (CPU %6.1f ms)\n", p.name.c_str(), p.ms, p.cpu_ms);
+            }
         }
         if (!r.ok) {
             std::cerr << "Build failed: " << plural(diags.error_count(), "error") << ", "

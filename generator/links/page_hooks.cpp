@@ -60,7 +60,7 @@ std::optional<std::string> PageHooks::shortcode(std::string_view name, std::stri
 
 void PageHooks::text(std::string_view text, bool plain_only, std::string& out) {
     if (plain_only || m_data.abbr_index.empty()) {
-        out += html_escape(text);
+        html_escape_to(out, text);
         return;
     }
     auto is_word = [](char c) {
@@ -83,12 +83,12 @@ void PageHooks::text(std::string_view text, bool plain_only, std::string& out) {
         if (it == m_data.abbr_index.end() || abbreviations.count(key)) continue;
         abbreviations.insert(key);
         const GlossaryTerm& g = m_data.glossary[it->second];
-        out += html_escape(text.substr(last, start - last));
+        html_escape_to(out, text.substr(last, start - last));
         out += "<a class=\"abbr-link\" href=\"" + attr_escape(m_base.rel("/glossary/")) + "#" + g.anchor + "\"><abbr title=\"" +
                attr_escape(g.term) + "\">" + html_escape(word) + "</abbr></a>";
         last = i;
     }
-    out += html_escape(text.substr(last));
+    html_escape_to(out, text.substr(last));
 }
 
 }  // namespace tk

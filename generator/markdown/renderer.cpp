@@ -9,7 +9,7 @@
 
 namespace tk {
 
-void MarkdownHooks::text(std::string_view text, bool, std::string& out) { out += html_escape(text); }
+void MarkdownHooks::text(std::string_view text, bool, std::string& out) { html_escape_to(out, text); }
 
 std::string strip_tags(std::string_view html) {
     std::string out;
@@ -445,13 +445,13 @@ private:
             case MD_TEXT_CODE:
                 flush();
                 if (m_image_depth) m_alt += t;
-                else m_out.html += html_escape(t);
+                else html_escape_to(m_out.html, t);
                 break;
             case MD_TEXT_HTML: {
                 flush();
                 m_out.raw_html.push_back(loc_of(s));
                 if (m_in.unsafe_html) m_out.html += t;
-                else out() += html_escape(t);
+                else html_escape_to(out(), t);
                 break;
             }
             case MD_TEXT_ENTITY:
@@ -465,7 +465,7 @@ private:
                 break;
             default:
                 flush();
-                out() += html_escape(t);
+                html_escape_to(out(), t);
                 break;
         }
         return 0;

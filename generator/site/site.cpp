@@ -4,7 +4,9 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <future>
 #include <mutex>
+#include <thread>
 #include <unordered_set>
 
 #include "content/content_tree.h"
@@ -118,6 +120,15 @@ BuildResult Site::build(Diagnostics& diags) {
         }
     } finish_cache{m_cache, result};
 
+    // 1b (started first). Git history, on a thread of its own while the content loads: when each
+    // page last changed, and the change notes. Serve also asks which files have uncommitted
+    // changes (they show today's date there).
+    std::future<GitHistory> history_read;
+    if (!m_history)
+        history_read = std::async(std::launch::async, [root = m_config.root, serve = m_options.serve] {
+            return read_git_history(root, {"content/", serve});
+        });
+
     // 1. Content and data.
     ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
     // Serve: the cache lent the pages; they go back when the build ends, however it ends.
@@ -133,9 +144,7 @@ BuildResult Site::build(Diagnostics& diags) {
     tools.load(m_config, data, diags);
     timer.done("load content");
 
-    // 1b. Git history: when each page last changed, and the change notes. Serve also asks which
-    // files have uncommitted changes (they show today's date there).
-    GitHistory history = m_history ? *m_history : read_git_history(m_config.root, {"content/", m_options.serve});
+    GitHistory history = m_history ? *m_history : history_read.get();
     if (!history.available)
         result.notes.push_back("pages get no \"Last updated\" dates (" + (m_config.root.empty() ? std::string(".") : m_config.root) +
                                ": " + history.why + ")");
@@ -271,6 +280,25 @@ BuildResult Site::build(Diagnostics& diags) {
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
     OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
+    // 5b. The search index (written under search/), made on a thread of its own alongside the
+    // pages and the extras: it reads only what is settled by now, and each of the two has parts
+    // that only one core can do, which the other's work fills.
+    double search_ms = 0;
+    std::thread search([&] {
+        auto start = std::chrono::steady_clock::now();
+        try {
+            build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr}, out, diags);
+        } catch (const std::exception& e) {
+            diags.error({fs::join(result.output, "search"), 0, 0}, std::string("cannot build the search index: ") + e.what());
+        }
+        search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    });
+    struct Join {
+        std::thread& t;
+        ~Join() {
+            if (t.joinable()) t.join();
+        }
+    } join_search{search};
     // One navigation per stage, or per group of pages of a stage over the step_nav_limit.
     std::vector<std::vector<StageNav>> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) navs[s].resize(views.stage_nav_groups(s));
@@ -317,10 +345,6 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
 
-    // 5b. The search index, from what the pages show (it writes under search/).
-    build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr}, out, diags);
-    timer.done("search index");
-
     // 6. Generated pages and files.
     ExtraOutputs extras{m_config, tree, views, theme, out, diags, page_cache};
     written += extras.listings();
@@ -341,6 +365,9 @@ BuildResult Site::build(Diagnostics& diags) {
     parallel_for(tree.files.size(), [&](size_t i) { out.copy(tree.files[i].source, tree.files[i].rel, diags); });
     for (const auto& a : assets) out.copy(a.source, a.rel, diags);
     timer.done("copy static files");
+    search.join();
+    timer.done("wait for search index");
+    result.phases.push_back({"  search index (alongside)", search_ms, -1});  // its CPU is in the phases above
 
     if (m_options.strict && diags.warning_count() > 0)
         diags.error({m_config.path, 0, 0}, "--strict: " + std::to_string(diags.warning_count()) + " warning(s) treated as errors");

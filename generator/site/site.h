@@ -24,7 +24,7 @@ struct BuildOptions {
 struct PhaseTime {
     std::string name;
     double ms;
-    double cpu_ms;  // CPU time of all threads in the phase (user and system)
+    double cpu_ms;  // CPU time of all threads in the phase (user and system); < 0: not measured
 };
 
 struct BuildResult {
