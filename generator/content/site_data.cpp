@@ -183,7 +183,11 @@ SiteData load_site_data(const std::string& content_dir, Diagnostics& diags) {
         SlugCounter slugs;
         for (size_t i = 0; i < data.glossary.size(); ++i) {
             data.glossary[i].anchor = slugs.unique(data.glossary[i].term);
-            if (!data.glossary[i].abbr.empty()) data.abbr_index[data.glossary[i].abbr] = i;
+            if (const std::string& a = data.glossary[i].abbr; !a.empty()) {
+                data.abbr_index[a] = i;
+                data.abbr_first[static_cast<unsigned char>(a[0])] = true;
+                data.abbr_max_len = std::max(data.abbr_max_len, a.size());
+            }
         }
     }
     return data;

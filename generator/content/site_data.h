@@ -2,6 +2,7 @@
 // content/_data: values (facts that change) and the glossary.
 #include <toml++/toml.h>
 
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,6 +27,10 @@ struct SiteData {
     std::string values_path;
     std::vector<GlossaryTerm> glossary;  // alphabetical
     std::unordered_map<std::string, size_t> abbr_index;  // abbreviation -> glossary entry
+    // What every abbreviation starts with, and the longest: text is scanned word by word for
+    // them, and most words can be passed over on their first byte or their length.
+    std::array<bool, 256> abbr_first{};
+    size_t abbr_max_len = 0;
 
     /// The formatted value for a key path ("thresholds.goods_and_services"), or an error message.
     bool format_value(std::string_view key, std::string& out, std::string& error) const;

@@ -72,6 +72,8 @@ void PageHooks::text(std::string_view text, bool plain_only, std::string& out) {
         if (!is_word(text[i])) { ++i; continue; }
         size_t start = i;
         while (i < text.size() && is_word(text[i])) ++i;
+        // No abbreviation starts so, or is this long (with a plural s): not one.
+        if (!m_data.abbr_first[static_cast<unsigned char>(text[start])] || i - start > m_data.abbr_max_len + 1) continue;
         std::string word(text.substr(start, i - start));
         // "SMEs" is a use of "SME".
         std::string key = word;

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+
 #include "serve/live_reload.h"
 #include "serve/routes.h"
 #include "util/fs.h"
@@ -119,7 +121,14 @@ int PreviewServer::bind(const std::string& host, int port, std::string& error) {
 }
 
 void PreviewServer::start() {
-    m_thread = std::thread([this] { m_impl->server.listen_after_bind(); });
+    m_listening_ended = false;
+    m_thread = std::thread([this] {
+        m_impl->server.listen_after_bind();
+        m_listening_ended = true;
+    });
+    // cpp-httplib's stop() does nothing until the server runs: a stop that came first would leave
+    // the thread waiting for connections for ever. So start() returns once it runs (or failed).
+    while (!m_impl->server.is_running() && !m_listening_ended) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void PreviewServer::stop() {

@@ -1,6 +1,7 @@
 #pragma once
 // The preview's HTTP side (cpp-httplib): the site from memory under its base path, the
 // live-reload files and events, and nothing else: only GET and HEAD, no path outside the site.
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,7 @@ private:
     mutable std::mutex m_mutex;
     std::shared_ptr<const SiteState> m_state;
     std::thread m_thread;
+    std::atomic<bool> m_listening_ended{false};
 };
 
 /// Whether `path`, with symbolic links resolved, lies inside one of `roots`.
