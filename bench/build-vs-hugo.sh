@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the same generated corpus with toolkit and with Hugo, in one run, and prints the ratios of
 # wall time and peak memory. Usage: bench/build-vs-hugo.sh [N ...]   (default: 1000 10000)
+# Each tool builds each corpus RUNS times (default 5; 1 above 2,000 pages, where one run takes
+# minutes and varies little: RUNS_LARGE), one tool after the other in turn, and the medians are
+# compared: on a shared 2-core machine a single build of a second can be a third slower or faster.
 # Needs: build/toolkit (make generator), hugo (Debian package; installed here if missing), GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +33,11 @@ measure() {  # label, then the command; prints "seconds peak_kb"
   rm -f "$log" "$log.err"
 }
 
-for n in "${sizes[@]}"; do rm -rf "$out/corpus-$n/site" "$out/corpus-$n/site-full" "$out/corpus-$n/public"; done
+median() {  # numbers -> their median
+  printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
+}
+
+for n in "${sizes[@]}"; do rm -rf "$out/corpus-$n/site" "$out/corpus-$n/site-full" "$out/corpus-$n/public" "$out/corpus-$n/runs"; done
 sync
 echo "waiting ${settle} s for the file system to settle after deleting the last run's output"
 sleep "$settle"
@@ -45,12 +52,28 @@ for n in "${sizes[@]}"; do
   # step_nav_limit pages holding the current page (config default 40): "full" is toolkit with
   # step_nav_limit = 0, the same work as Hugo's layout; "default" is the site as configured.
   { echo "step_nav_limit = 0"; cat "$dir/toolkit.toml"; } > "$dir/toolkit-full.toml"
-  sync
-  read -r t_s t_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit.toml" -o "$dir/site" --quiet)
-  sync
-  read -r f_s f_kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit-full.toml" -o "$dir/site-full" --quiet)
-  sync
-  read -r h_s h_kb < <(measure hugo hugo --quiet --source "$dir" --destination "$dir/public")
+  runs=${RUNS:-5}
+  ((n > 2000)) && runs=${RUNS_LARGE:-1}
+  ts=() tk=() fs=() fk=() hs=() hk=()
+  for ((r = 1; r <= runs; r++)); do
+    # Run 1 writes site/, site-full/ and public/ (kept for a look); later runs write under runs/.
+    sub=""
+    ((r > 1)) && sub="runs/$r/"
+    mkdir -p "$dir/$sub"
+    sync
+    read -r s kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit.toml" -o "$dir/${sub}site" --quiet)
+    ts+=("$s") tk+=("$kb")
+    sync
+    read -r s kb < <(measure toolkit "$root/build/toolkit" build --config "$dir/toolkit-full.toml" -o "$dir/${sub}site-full" --quiet)
+    fs+=("$s") fk+=("$kb")
+    sync
+    read -r s kb < <(measure hugo hugo --quiet --source "$dir" --destination "$dir/${sub}public")
+    hs+=("$s") hk+=("$kb")
+  done
+  echo "        $runs run(s), seconds: toolkit ${ts[*]}; full nav ${fs[*]}; hugo ${hs[*]}"
+  t_s=$(median "${ts[@]}") t_kb=$(median "${tk[@]}")
+  f_s=$(median "${fs[@]}") f_kb=$(median "${fk[@]}")
+  h_s=$(median "${hs[@]}") h_kb=$(median "${hk[@]}")
   echo "        pages written: toolkit $(find "$dir/site" -name index.html | wc -l) ($(du -sh "$dir/site" | cut -f1)), full nav $(find "$dir/site-full" -name index.html | wc -l) ($(du -sh "$dir/site-full" | cut -f1)), hugo $(find "$dir/public" -name index.html | wc -l) ($(du -sh "$dir/public" | cut -f1))"
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" toolkit "$t_s" "$(echo "$t_kb/1024" | bc -l)"
   printf '%-7s %-8s %10.2f %12.1f\n' "$n" full-nav "$f_s" "$(echo "$f_kb/1024" | bc -l)"
