@@ -58,10 +58,9 @@ std::optional<LinkMap> parse_link_map(const std::string& text, std::string& erro
     return map;
 }
 
-void write_link_map(const std::string& output_dir, const ContentTree& tree,
-                    const std::vector<RenderedMarkdown>& markdown, Diagnostics& diags) {
+void write_link_map(const std::string& output_dir, const std::string& json, Diagnostics& diags) {
     std::string path = link_map_path(output_dir), error;
-    if (!fs::write_file(path, link_map_json(make_link_map(tree, markdown)), error))
+    if (!fs::write_file(path, json, error))
         diags.warning({path, 0, 0}, "cannot write the link map for `toolkit check`: " + error);
 }
 

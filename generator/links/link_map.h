@@ -30,7 +30,6 @@ std::string link_map_json(const LinkMap& map);
 std::optional<LinkMap> parse_link_map(const std::string& text, std::string& error);
 
 /// Writes the map for a finished build; a failure is a warning, never a failed build.
-void write_link_map(const std::string& output_dir, const ContentTree& tree,
-                    const std::vector<RenderedMarkdown>& markdown, Diagnostics& diags);
+void write_link_map(const std::string& output_dir, const std::string& json, Diagnostics& diags);
 
 }  // namespace tk

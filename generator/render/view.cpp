@@ -122,6 +122,7 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
         put(s, "active", false);
         add(m_stages, std::move(s));
     }
+    m_common = common_view();
 }
 
 mdata ViewBuilder::labels(const std::vector<std::string>& ids, const Labels& names) const {
@@ -248,9 +249,20 @@ std::string ViewBuilder::report_url(const std::string& title, const std::string&
 }
 
 mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
+    mdata v = common_view();
+    fill_page_view(v, i, step_nav);
+    return v;
+}
+
+mdata ViewBuilder::page_view_own(size_t i, const std::string& step_nav) const {
+    mdata v = obj();
+    fill_page_view(v, i, step_nav);
+    return v;
+}
+
+void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav) const {
     const Page& p = m_in.tree.pages[i];
     const RenderedMarkdown& md = m_in.markdown[i];
-    mdata v = common_view();
     mdata page = obj();
     put(page, "title", p.title);
     put(page, "summary", p.summary);
@@ -417,7 +429,6 @@ mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
         }
         put(v, "groups", std::move(groups));
     }
-    return v;
 }
 
 size_t ViewBuilder::stage_nav_groups(size_t stage_index) const {

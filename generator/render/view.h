@@ -50,6 +50,10 @@ public:
     const ViewInputs& inputs() const { return m_in; }
     mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
     mustache::data page_view(size_t page, const std::string& step_nav) const;
+    /// page_view without what every view has alike (common()): render it on top of common().
+    mustache::data page_view_own(size_t page, const std::string& step_nav) const;
+    /// What every view starts from: the site, assets, and every key set to "nothing here".
+    const mustache::data& common() const { return m_common; }
     /// The step-by-step navigation with stage `stage_index` open, showing its group `group` of
     /// pages (see stage_nav_group; always 0 for a stage within Config::step_nav_limit).
     mustache::data stage_nav_view(size_t stage_index, size_t group = 0) const;
@@ -79,6 +83,7 @@ public:
 
 private:
     mustache::data common_view() const;
+    void fill_page_view(mustache::data& v, size_t page, const std::string& step_nav) const;
     std::string report_url(const std::string& title, const std::string& site_path, const std::string& source_path) const;
     mustache::data item(size_t page) const;
     mustache::data labels(const std::vector<std::string>& ids, const Labels& names) const;
@@ -91,6 +96,7 @@ private:
     mustache::data m_assets;
     mustache::data m_stages;
     mustache::data m_empty_list;
+    mustache::data m_common;  // common_view(), made once
     std::vector<size_t> m_stage_pos;  // per page: its place among its stage's items, or SIZE_MAX
     // page_key's parts, made on first use: what every page shows, and each page as others list it.
     uint64_t site_key() const;

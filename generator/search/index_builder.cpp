@@ -223,7 +223,7 @@ std::string page_data_json(const SearchDoc& doc) {
 
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
                        const FieldWeights& weights, const PageSink& on_page, SearchCache* cache,
-                       const std::function<uint64_t(size_t)>& doc_key) {
+                       const std::function<uint64_t(size_t)>& doc_key, const std::function<void()>& analysed) {
     BuiltIndex idx;
     idx.pages = count;
     if (!on_page) idx.page_data.resize(count);
@@ -264,6 +264,8 @@ BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& mak
         idx.type[i] = doc.type;
         idx.audiences[i] = doc.audiences;
     });
+
+    if (analysed) analysed();
 
     std::array<double, k_field_count> avg{};
     for (const auto& d : per_doc)

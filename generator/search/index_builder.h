@@ -111,10 +111,11 @@ using PageSink = std::function<void(size_t page, std::string data)>;
 /// Analyses `count` pages, made on demand by `make_doc` (called from several threads at once),
 /// so that only one page's text per thread is held at a time. With `on_page`, page data goes
 /// there instead of into BuiltIndex::page_data, so 10,000 pages' text is never held at once.
-/// With `cache`, `doc_key(i)` must change whenever page i's SearchDoc would.
+/// With `cache`, `doc_key(i)` must change whenever page i's SearchDoc would. `analysed` is
+/// called once every page is analysed, before the postings (which one core makes) are.
 BuiltIndex build_index(size_t count, const std::function<SearchDoc(size_t)>& make_doc, const Synonyms& synonyms,
                        const FieldWeights& weights = {}, const PageSink& on_page = {}, SearchCache* cache = nullptr,
-                       const std::function<uint64_t(size_t)>& doc_key = {});
+                       const std::function<uint64_t(size_t)>& doc_key = {}, const std::function<void()>& analysed = {});
 
 /// The page data file's JSON: {"u":url,"t":title,"k":type,"g":stage,"m":summary,"s":[[id,heading,text]...]}.
 std::string page_data_json(const SearchDoc& doc);

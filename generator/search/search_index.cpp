@@ -141,7 +141,7 @@ SearchStats build_search_index(const SearchInputs& in, OutputDir& out, Diagnosti
     });
     BuiltIndex index = build_index(
         count, make_doc, synonyms, FieldWeights{}, [&](size_t page, std::string data) { bundles.add(page, std::move(data)); },
-        in.cache, doc_key);
+        in.cache, doc_key, in.analysed);
     index.bundles = bundles.hashes();
     index.page_sizes = bundles.sizes();
 

@@ -2,6 +2,7 @@
 // The site's search index: what the build calls, after the pages are rendered. It indexes what
 // readers see (each page's rendered Markdown, title and summary, and the glossary) and writes
 // the files of search/index_writer.h through the output folder.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct SearchInputs {
     const SiteData& data;
     const std::vector<RenderedMarkdown>& markdown;  // per page of `tree`
     struct SearchCache* cache = nullptr;             // serve: pages analysed in the previous build
+    std::function<void()> analysed = {};             // called when only one core's work is left
 };
 
 struct SearchStats {

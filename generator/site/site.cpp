@@ -5,6 +5,7 @@
 #include <ctime>
 #include <map>
 #include <future>
+#include <latch>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -276,21 +277,33 @@ BuildResult Site::build(Diagnostics& diags) {
     tools.prepare(m_config, tree, markdown, asset_urls, diags);
     timer.done("resolve links");
     if (diags.has_errors()) return result;
+    // The map from output links back to Markdown, for `toolkit check` (serve has no folder to
+    // check): made alongside the pages, written beside the site once it is in place.
+    std::future<std::string> link_map;
+    if (!m_memory)
+        link_map = std::async(std::launch::async, [&] { return link_map_json(make_link_map(tree, markdown)); });
 
     // 5. Pages: the stage navigation once per stage, then every page in parallel, written as it is made.
     OutputDir out(result.output, m_memory);
     if (!out.begin(diags)) return result;
-    // 5b. The search index (written under search/), made on a thread of its own alongside the
-    // pages and the extras: it reads only what is settled by now, and each of the two has parts
-    // that only one core can do, which the other's work fills.
+    // 5b. The search index (written under search/), on a thread of its own: its analysis of every
+    // page takes both cores first; then, while one core makes its postings and files, the pages
+    // and extras below take the rest, so no core waits for the other.
     double search_ms = 0;
+    std::latch analysed(1);
+    std::atomic<bool> analysed_said{false};
+    auto say_analysed = [&] {
+        if (!analysed_said.exchange(true)) analysed.count_down();
+    };
     std::thread search([&] {
         auto start = std::chrono::steady_clock::now();
         try {
-            build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr}, out, diags);
+            build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr, say_analysed}, out,
+                               diags);
         } catch (const std::exception& e) {
             diags.error({fs::join(result.output, "search"), 0, 0}, std::string("cannot build the search index: ") + e.what());
         }
+        say_analysed();  // the index had no pages, or failed
         search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     });
     struct Join {
@@ -299,6 +312,8 @@ BuildResult Site::build(Diagnostics& diags) {
             if (t.joinable()) t.join();
         }
     } join_search{search};
+    analysed.wait();
+    timer.done("search: analyse pages");
     // One navigation per stage, or per group of pages of a stage over the step_nav_limit.
     std::vector<std::vector<StageNav>> navs(tree.stages.size());
     for (size_t s = 0; s < tree.stages.size(); ++s) navs[s].resize(views.stage_nav_groups(s));
@@ -367,7 +382,7 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("copy static files");
     search.join();
     timer.done("wait for search index");
-    result.phases.push_back({"  search index (alongside)", search_ms, -1});  // its CPU is in the phases above
+    result.phases.push_back({"  search index (in all)", search_ms, -1});  // its CPU is in the phases above
 
     if (m_options.strict && diags.warning_count() > 0)
         diags.error({m_config.path, 0, 0}, "--strict: " + std::to_string(diags.warning_count()) + " warning(s) treated as errors");
@@ -377,8 +392,7 @@ BuildResult Site::build(Diagnostics& diags) {
     }
     result.files = out.file_count();
     if (!out.commit(diags)) return result;
-    // The map from output links back to Markdown, for `toolkit check`; serve has no folder to check.
-    if (!m_memory) write_link_map(result.output, tree, markdown, diags);
+    if (link_map.valid()) write_link_map(result.output, link_map.get(), diags);
     timer.done("swap output");
     result.ok = true;
     result.pages = written;

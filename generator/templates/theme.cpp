@@ -133,10 +133,31 @@ void Theme::report(const Compiled& c, const std::string& message, Diagnostics& d
     diags.error(loc, "template error: " + msg, it == m_sources.end() ? std::string_view{} : std::string_view(it->second));
 }
 
-bool Theme::render_compiled(const Compiled& c, const mustache::data& view, std::string& out, Diagnostics& diags) const {
+namespace {
+
+/// What kainjow's context render writes to: appends to a string.
+struct Appender {
+    std::string& out;
+    Appender& operator<<(const std::string& s) {
+        out += s;
+        return *this;
+    }
+};
+
+}  // namespace
+
+bool Theme::render_compiled(const Compiled& c, const mustache::data* base, const mustache::data& view, std::string& out,
+                            Diagnostics& diags) const {
     // kainjow's render is const in practice on valid templates; the object is shared by the workers.
     auto* tmpl = const_cast<mustache::mustache*>(c.tmpl.get());
-    tmpl->render(view, [&out](const std::string& s) { out += s; });
+    if (!base) {
+        tmpl->render(view, [&out](const std::string& s) { out += s; });
+    } else if (tmpl->is_valid()) {
+        mustache::context<std::string> ctx(base);
+        ctx.push(&view);  // looked up first
+        Appender sink{out};
+        tmpl->render(ctx, sink);
+    }
     if (!tmpl->is_valid()) {
         report(c, tmpl->error_message(), diags);
         return false;
@@ -144,10 +165,14 @@ bool Theme::render_compiled(const Compiled& c, const mustache::data& view, std::
     return true;
 }
 
-bool Theme::render_cached(const std::string& name, const Compiled& c, const mustache::data& view, std::string& out,
-                          Diagnostics& diags) const {
+bool Theme::render_cached(const std::string& name, const Compiled& c, const mustache::data* base, const mustache::data& view,
+                          std::string& out, Diagnostics& diags) const {
     std::optional<uint64_t> fp = m_cache ? view_fingerprint(view) : std::nullopt;
-    if (!fp) return render_compiled(c, view, out, diags);
+    if (fp && base) {
+        auto base_fp = view_fingerprint(*base);
+        fp = base_fp ? std::optional(hash_combine(*base_fp, *fp)) : std::nullopt;
+    }
+    if (!fp) return render_compiled(c, base, view, out, diags);
     uint64_t key = hash_combine(hash_combine(m_fingerprint, hash64(name)), *fp);
     if (auto hit = m_cache->entries.find(key)) {
         out += *hit;
@@ -156,7 +181,7 @@ bool Theme::render_cached(const std::string& name, const Compiled& c, const must
     }
     ++m_cache->rendered;
     std::string html;
-    if (!render_compiled(c, view, html, diags)) return false;
+    if (!render_compiled(c, base, view, html, diags)) return false;
     out += html;
     m_cache->entries.store(key, std::move(html));
     return true;
@@ -168,7 +193,17 @@ bool Theme::render(const std::string& layout, const mustache::data& view, std::s
         diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
         return false;
     }
-    return render_cached("layout " + layout, it->second, view, out, diags);
+    return render_cached("layout " + layout, it->second, nullptr, view, out, diags);
+}
+
+bool Theme::render(const std::string& layout, const mustache::data& base, const mustache::data& view, std::string& out,
+                   Diagnostics& diags) const {
+    auto it = m_layouts.find(layout);
+    if (it == m_layouts.end() || !it->second.tmpl) {
+        diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
+        return false;
+    }
+    return render_cached("layout " + layout, it->second, &base, view, out, diags);
 }
 
 bool Theme::render_partial(const std::string& name, const mustache::data& view, std::string& out,
@@ -178,7 +213,7 @@ bool Theme::render_partial(const std::string& name, const mustache::data& view, 
         diags.error({fs::join(fs::join(m_dir, "templates/partials"), name + ".mustache"), 0, 0}, "partial not found in theme");
         return false;
     }
-    return render_cached("partial " + name, it->second, view, out, diags);
+    return render_cached("partial " + name, it->second, nullptr, view, out, diags);
 }
 
 }  // namespace tk
