@@ -14,7 +14,13 @@ using mdata = mustache::data;
 namespace {
 
 mdata obj() { return mdata(mdata::type::object); }
-mdata list() { return mdata(mdata::type::list); }
+/// A list with room for `n` items. Do reserve: kainjow's values have no noexcept move, so a
+/// vector that grows copies every item it holds, deeply.
+mdata list(size_t n = 0) {
+    mdata l(mdata::type::list);
+    if (n) const_cast<mustache::basic_list<std::string>&>(l.list_value()).reserve(n);
+    return l;
+}
 
 // kainjow's set() copies its value twice (into a pair, then into the map) and push_back() once;
 // a view is made of many nested values, so these move them in instead.
@@ -109,7 +115,7 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     m_assets = obj();
     for (const auto& [k, v] : in.assets) put(m_assets, k, v);
     m_empty_list = list();
-    m_stages = list();
+    m_stages = list(in.tree.stages.size());
     for (const auto& st : in.tree.stages) {
         const Page& sp = in.tree.pages[st.page];
         mdata s = obj();
@@ -126,7 +132,7 @@ ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
 }
 
 mdata ViewBuilder::labels(const std::vector<std::string>& ids, const Labels& names) const {
-    mdata l = list();
+    mdata l = list(ids.size());
     for (const auto& id : ids) {
         mdata o = obj();
         std::string label = id;
@@ -152,7 +158,7 @@ mdata ViewBuilder::item(size_t i) const {
 }
 
 mdata ViewBuilder::list_of(const std::vector<size_t>& pages) const {
-    mdata l = list();
+    mdata l = list(pages.size());
     for (size_t i : pages) add(l, item(i));
     return l;
 }
@@ -277,7 +283,7 @@ void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav
     put(page, "is_tool", p.type == PageType::Tool);
     put(page, "is_page", p.type == PageType::Page);
     put(page, "content", md.html);
-    mdata toc = list();
+    mdata toc = list(md.headings.size());
     bool has_toc = false;
     for (const auto& h : md.headings) {
         if (h.level != 2 && h.level != 3) continue;
@@ -301,7 +307,7 @@ void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav
     put(who, "has_consulted", !p.who.consulted.empty());
     put(page, "who", std::move(who));
     put(page, "has_who", !p.who.empty());
-    mdata sources = list();
+    mdata sources = list(p.sources.size());
     for (const auto& s : p.sources) {
         mdata o = obj();
         put(o, "title", s.title);
@@ -333,7 +339,7 @@ void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav
     put(v, "page", std::move(page));
 
     // Stages with the current one marked.
-    mdata stages = list();
+    mdata stages = list(m_in.tree.stages.size());
     for (const auto& st : m_in.tree.stages) {
         const Page& sp = m_in.tree.pages[st.page];
         mdata s = obj();
@@ -349,7 +355,7 @@ void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav
     put(v, "step_nav", step_nav);
     put(v, "has_step_nav", !step_nav.empty());
 
-    mdata crumbs = list();
+    mdata crumbs = list(2);
     if (p.type != PageType::Home) {
         mdata home = obj();
         put(home, "title", "Home");
@@ -444,7 +450,7 @@ size_t ViewBuilder::stage_nav_group(size_t stage_index, size_t page) const {
 mdata ViewBuilder::stage_nav_view(size_t stage_index, size_t group) const {
     mdata v = obj();
     put(v, "site", mdata(m_site));
-    mdata stages = list();
+    mdata stages = list(m_in.tree.stages.size());
     for (size_t s = 0; s < m_in.tree.stages.size(); ++s) {
         const Stage& st = m_in.tree.stages[s];
         const Page& sp = m_in.tree.pages[st.page];
