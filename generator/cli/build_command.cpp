@@ -51,8 +51,8 @@ std::function<int()> setup_build(CLI::App& app) {
         std::cerr << diags.format_all();
         if (args->verbose) {
             for (const auto& p : r.phases) {
-                if (p.cpu_ms < 0) std::fprintf(stdout, "  %-26s %8.1f ms\n", p.name.c_str(), p.ms);
-                else std::fprintf(stdout, "  %-26s %8.1f ms  (CPU %6.1f ms)\n", p.name.c_str(), p.ms, p.cpu_ms);
+                if (p.cpu_ms < 0) std::fprintf(stdout, "  %-22s %8.1f ms  (alongside the phases above)\n", p.name.c_str(), p.ms);
+                else std::fprintf(stdout, "  %-22s %8.1f ms  (CPU %6.1f ms)\n", p.name.c_str(), p.ms, p.cpu_ms);
             }
         }
         if (!r.ok) {

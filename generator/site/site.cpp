@@ -125,9 +125,13 @@ BuildResult Site::build(Diagnostics& diags) {
     // page last changed, and the change notes. Serve also asks which files have uncommitted
     // changes (they show today's date there).
     std::future<GitHistory> history_read;
+    double history_ms = 0;
     if (!m_history)
-        history_read = std::async(std::launch::async, [root = m_config.root, serve = m_options.serve] {
-            return read_git_history(root, {"content/", serve});
+        history_read = std::async(std::launch::async, [&, root = m_config.root, serve = m_options.serve] {
+            auto start = std::chrono::steady_clock::now();
+            GitHistory h = read_git_history(root, {"content/", serve});
+            history_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            return h;
         });
 
     // 1. Content and data.
@@ -153,7 +157,7 @@ BuildResult Site::build(Diagnostics& diags) {
         diags.warning({m_config.path, 0, 0},
                       "this is a shallow clone, so \"Last updated\" dates and change notes are wrong: fetch the whole "
                       "history (git fetch --unshallow; in CI, actions/checkout with fetch-depth: 0)");
-    timer.done("read git history");
+    timer.done("wait for git history");
 
     // 2. Theme.
     Theme theme;
@@ -381,8 +385,7 @@ BuildResult Site::build(Diagnostics& diags) {
     for (const auto& a : assets) out.copy(a.source, a.rel, diags);
     timer.done("copy static files");
     search.join();
-    timer.done("wait for search index");
-    result.phases.push_back({"  search index (in all)", search_ms, -1});  // its CPU is in the phases above
+    timer.done("wait for search");
 
     if (m_options.strict && diags.warning_count() > 0)
         diags.error({m_config.path, 0, 0}, "--strict: " + std::to_string(diags.warning_count()) + " warning(s) treated as errors");
@@ -394,6 +397,9 @@ BuildResult Site::build(Diagnostics& diags) {
     if (!out.commit(diags)) return result;
     if (link_map.valid()) write_link_map(result.output, link_map.get(), diags);
     timer.done("swap output");
+    // The threads alongside, each from its start to its end (their CPU is in the phases above).
+    if (!m_history) result.phases.push_back({"read git history", history_ms, -1});
+    result.phases.push_back({"search index", search_ms, -1});
     result.ok = true;
     result.pages = written;
     result.ms = timer.total();
