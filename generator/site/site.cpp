@@ -134,6 +134,21 @@ BuildResult Site::build(Diagnostics& diags) {
             return h;
         });
 
+    // 2 (started early). The theme's templates and static files, on a thread while the content loads.
+    Theme theme;
+    theme.use_cache(m_cache ? &m_cache->renders : nullptr);
+    std::vector<Asset> assets;
+    std::thread theme_load([&] {
+        theme.load(m_config.theme_dir(), diags);
+        assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
+    });
+    struct JoinTheme {
+        std::thread& t;
+        ~JoinTheme() {
+            if (t.joinable()) t.join();
+        }
+    } join_theme{theme_load};
+
     // 1. Content and data.
     ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
     // Serve: the cache lent the pages; they go back when the build ends, however it ends.
@@ -160,13 +175,10 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("wait for git history");
 
     // 2. Theme.
-    Theme theme;
-    theme.use_cache(m_cache ? &m_cache->renders : nullptr);
-    theme.load(m_config.theme_dir(), diags);
-    auto assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
+    theme_load.join();
     std::map<std::string, std::string> asset_urls;
     for (const auto& a : assets) asset_urls[a.key] = m_config.base.rel("/" + a.rel);
-    timer.done("load theme");
+    timer.done("wait for theme");
 
     // 3. Links: every path the build makes, then each page's Markdown.
     std::unordered_set<std::string> generated(std::begin(k_generated), std::end(k_generated));
