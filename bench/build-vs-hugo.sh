@@ -20,7 +20,7 @@ out=$(cd "$out" && pwd)  # absolute: hugo reads --destination relative to --sour
 # ago, or 180 s ago once its inode-table block is dirty again (which any build writing files beside
 # it makes it), and scans past each such inode (recently_deleted() in fs/ext4/ialloc.c): a build
 # that follows the deletion of a large output within three minutes is several times slower in the
-# kernel. So the outputs of the last run are deleted first, then one pause of SETTLE seconds
+# kernel. So the outputs of the last run are deleted (and the corpora remade) first, then one pause of SETTLE seconds
 # (default 200), and then every tool writes into a folder that does not exist yet. The outputs stay
 # until the next run.
 settle=${SETTLE:-200}
@@ -37,7 +37,11 @@ median() {  # numbers -> their median
   printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'
 }
 
-for n in "${sizes[@]}"; do rm -rf "$out/corpus-$n/site" "$out/corpus-$n/site-full" "$out/corpus-$n/public" "$out/corpus-$n/runs"; done
+# The corpora are made before the pause too: make-corpus.py deletes and rewrites content/.
+for n in "${sizes[@]}"; do
+  rm -rf "$out/corpus-$n/site" "$out/corpus-$n/site-full" "$out/corpus-$n/public" "$out/corpus-$n/runs"
+  python3 "$corpus_tool" "$out/corpus-$n" "$n" >/dev/null
+done
 sync
 echo "waiting ${settle} s for the file system to settle after deleting the last run's output"
 sleep "$settle"
@@ -45,7 +49,6 @@ sleep "$settle"
 printf '%-7s %-8s %10s %12s\n' pages tool seconds peak_MB
 for n in "${sizes[@]}"; do
   dir="$out/corpus-$n"
-  python3 "$corpus_tool" "$dir" "$n" >/dev/null
   # The corpus's config names theme "toolkit": point it at this repository's theme.
   sed "s|^theme = .*|theme = \"$root/themes/toolkit\"|" "$dir/config.toml" > "$dir/toolkit.toml"
   # Hugo's layout lists every page of the stage on each page. toolkit's theme lists the group of
