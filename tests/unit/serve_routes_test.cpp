@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <future>
+#include <thread>
+
 #include "serve/events.h"
 #include "serve/http_server.h"
 #include "serve/live_reload.h"
@@ -120,4 +125,27 @@ TEST(ServeEvents, LatestEventReachesEveryWaitingClient) {
     EXPECT_EQ(out, "event: reload\ndata: 3\n\n");  // only the latest matters
     hub.stop();
     EXPECT_FALSE(hub.wait(seen, std::chrono::seconds(10), out));
+}
+
+// cpp-httplib 0.11's stop() does nothing until the server runs: a stop that came right after
+// start() used to leave the listening thread waiting for ever, and serve with it.
+TEST(PreviewServerStart, AStopRightAfterStartReturns) {
+    for (int i = 0; i < 25; ++i) {
+        EventHub hub;
+        PreviewServer server(hub);
+        std::string err;
+        ASSERT_GT(server.bind("127.0.0.1", 0, err), 0) << err;
+        std::promise<void> stopped;
+        auto done = stopped.get_future();
+        std::thread t([&] {
+            server.start();
+            server.stop();
+            stopped.set_value();
+        });
+        if (done.wait_for(std::chrono::seconds(20)) != std::future_status::ready) {
+            std::fprintf(stderr, "stop() after start() did not return (round %d)\n", i);
+            std::_Exit(1);  // the thread still holds the server: no orderly way on
+        }
+        t.join();
+    }
 }

@@ -34,3 +34,22 @@ TEST(Strings, FormatsThousands) {
     EXPECT_EQ(format_thousands(5), "5");
     EXPECT_EQ(format_thousands(1000000), "1,000,000");
 }
+
+TEST(Strings, FindsInvalidUtf8PastTheAsciiFastPath) {
+    // ASCII is checked eight bytes at a time: faults before, at and after each boundary.
+    for (size_t at = 0; at < 20; ++at) {
+        std::string s(24, 'a');
+        s[at] = '\xff';
+        EXPECT_EQ(find_invalid_utf8(s), at) << at;
+        std::string ok(24, 'b');
+        ok.replace(at, 2, "\xc2\xa3");  // £ across a boundary is fine
+        EXPECT_FALSE(find_invalid_utf8(ok)) << at;
+    }
+    EXPECT_EQ(find_invalid_utf8(std::string(16, 'x') + "\xe2\x82"), 16u);  // truncated at the end
+}
+
+TEST(Strings, EscapesHtmlOntoTheEnd) {
+    std::string out = "<p>";
+    html_escape_to(out, "Tom & \"Jerry\" <3");
+    EXPECT_EQ(out, "<p>Tom &amp; &quot;Jerry&quot; &lt;3");
+}
