@@ -95,13 +95,22 @@ TEST(ServeLiveReload, ScriptGoesBeforeTheBodyEnds) {
 }
 
 TEST(ServeLiveReload, ErrorsAsJson) {
-    Diagnostic d{Severity::Error, {"content/a.md", 2, 3}, "unknown key 'titel' (did you mean 'title'?)", "titel = \"<A>\""};
-    EXPECT_EQ(errors_json({d}, 4),
+    // Set field by field: g++ 12 warns falsely (-Wmaybe-uninitialized) on a Diagnostic made by
+    // aggregate initialisation and then copied.
+    auto error = [](std::string path, int line, int col, std::string message, std::string source) {
+        Diagnostic d;
+        d.loc.path = std::move(path);
+        d.loc.line = line;
+        d.loc.col = col;
+        d.message = std::move(message);
+        d.source_line = std::move(source);
+        return std::vector<Diagnostic>{d};
+    };
+    EXPECT_EQ(errors_json(error("content/a.md", 2, 3, "unknown key 'titel' (did you mean 'title'?)", "titel = \"<A>\""), 4),
               "{\"build\":4,\"errors\":[{\"caret\":\"  ^\",\"col\":3,\"file\":\"content/a.md\",\"line\":2,"
               "\"location\":\"content/a.md:2:3\",\"message\":\"unknown key 'titel' (did you mean 'title'?)\","
               "\"severity\":\"error\",\"source\":\"titel = \\\"<A>\\\"\"}]}");
-    Diagnostic whole{Severity::Error, {"content/b.md", 0, 0}, "cannot read file", ""};
-    EXPECT_EQ(errors_json({whole}, 1),
+    EXPECT_EQ(errors_json(error("content/b.md", 0, 0, "cannot read file", ""), 1),
               "{\"build\":1,\"errors\":[{\"caret\":\"\",\"col\":0,\"file\":\"content/b.md\",\"line\":0,"
               "\"location\":\"content/b.md\",\"message\":\"cannot read file\",\"severity\":\"error\",\"source\":\"\"}]}");
     EXPECT_EQ(errors_json({}, 2), "{\"build\":2,\"errors\":[]}");
