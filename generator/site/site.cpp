@@ -7,7 +7,6 @@
 #include <future>
 #include <latch>
 #include <mutex>
-#include <thread>
 #include <unordered_set>
 
 #include "content/content_tree.h"
@@ -49,27 +48,29 @@ BuildDate build_date() {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
 class PhaseTimer {
 public:
-    explicit PhaseTimer(std::vector<PhaseTime>& out) : m_out(out), m_start(clock::now()), m_phase(m_start), m_cpu(cpu_ms()) {}
+    explicit PhaseTimer(std::vector<PhaseTime>& out) : m_out(out), m_start(Clock::now()), m_phase(m_start), m_cpu(cpu_ms()) {}
     void done(const char* name) {
-        auto now = clock::now();
         double cpu = cpu_ms();
-        m_out.push_back({name, std::chrono::duration<double, std::milli>(now - m_phase).count(), cpu - m_cpu});
-        m_phase = now;
+        m_out.push_back({name, ms_since(m_phase), cpu - m_cpu});
+        m_phase = Clock::now();
         m_cpu = cpu;
     }
-    double total() const { return std::chrono::duration<double, std::milli>(clock::now() - m_start).count(); }
+    double total() const { return ms_since(m_start); }
 
 private:
-    using clock = std::chrono::steady_clock;
     static double cpu_ms() {
         timespec ts{};
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
         return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
     }
     std::vector<PhaseTime>& m_out;
-    clock::time_point m_start, m_phase;
+    Clock::time_point m_start, m_phase;
     double m_cpu;
 };
 
@@ -121,33 +122,29 @@ BuildResult Site::build(Diagnostics& diags) {
         }
     } finish_cache{m_cache, result};
 
-    // 1b (started first). Git history, on a thread of its own while the content loads: when each
-    // page last changed, and the change notes. Serve also asks which files have uncommitted
-    // changes (they show today's date there).
+    // Work that one core does runs beside the phases, each with std::async: get() waits for it
+    // where its result is needed, and the future's destructor on any other way out.
+    // 1b (started first). Git history while the content loads: when each page last changed, and
+    // the change notes. Serve also asks which files have uncommitted changes (they show today's
+    // date there).
     std::future<GitHistory> history_read;
     double history_ms = 0;
     if (!m_history)
         history_read = std::async(std::launch::async, [&, root = m_config.root, serve = m_options.serve] {
-            auto start = std::chrono::steady_clock::now();
+            auto start = Clock::now();
             GitHistory h = read_git_history(root, {"content/", serve});
-            history_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            history_ms = ms_since(start);
             return h;
         });
 
-    // 2 (started early). The theme's templates and static files, on a thread while the content loads.
+    // 2 (started early). The theme's templates and static files, while the content loads.
     Theme theme;
     theme.use_cache(m_cache ? &m_cache->renders : nullptr);
     std::vector<Asset> assets;
-    std::thread theme_load([&] {
+    std::future<void> theme_load = std::async(std::launch::async, [&] {
         theme.load(m_config.theme_dir(), diags);
         assets = plan_assets(fs::join(m_config.theme_dir(), "static"), diags);
     });
-    struct JoinTheme {
-        std::thread& t;
-        ~JoinTheme() {
-            if (t.joinable()) t.join();
-        }
-    } join_theme{theme_load};
 
     // 1. Content and data.
     ContentTree tree = load_content(m_config, m_options.drafts, diags, m_cache ? &m_cache->pages : nullptr);
@@ -175,7 +172,7 @@ BuildResult Site::build(Diagnostics& diags) {
     timer.done("wait for git history");
 
     // 2. Theme.
-    theme_load.join();
+    theme_load.get();
     std::map<std::string, std::string> asset_urls;
     for (const auto& a : assets) asset_urls[a.key] = m_config.base.rel("/" + a.rel);
     timer.done("wait for theme");
@@ -311,8 +308,8 @@ BuildResult Site::build(Diagnostics& diags) {
     auto say_analysed = [&] {
         if (!analysed_said.exchange(true)) analysed.count_down();
     };
-    std::thread search([&] {
-        auto start = std::chrono::steady_clock::now();
+    std::future<void> search = std::async(std::launch::async, [&] {
+        auto start = Clock::now();
         try {
             build_search_index({m_config, tree, data, markdown, m_cache ? &m_cache->search : nullptr, say_analysed}, out,
                                diags);
@@ -320,14 +317,8 @@ BuildResult Site::build(Diagnostics& diags) {
             diags.error({fs::join(result.output, "search"), 0, 0}, std::string("cannot build the search index: ") + e.what());
         }
         say_analysed();  // the index had no pages, or failed
-        search_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        search_ms = ms_since(start);
     });
-    struct Join {
-        std::thread& t;
-        ~Join() {
-            if (t.joinable()) t.join();
-        }
-    } join_search{search};
     analysed.wait();
     timer.done("search: analyse pages");
     // One navigation per stage, or per group of pages of a stage over the step_nav_limit.
@@ -396,7 +387,7 @@ BuildResult Site::build(Diagnostics& diags) {
     parallel_for(tree.files.size(), [&](size_t i) { out.copy(tree.files[i].source, tree.files[i].rel, diags); });
     for (const auto& a : assets) out.copy(a.source, a.rel, diags);
     timer.done("copy static files");
-    search.join();
+    search.get();
     timer.done("wait for search");
 
     if (m_options.strict && diags.warning_count() > 0)
