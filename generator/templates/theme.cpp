@@ -224,22 +224,22 @@ bool Theme::render_cached(const std::string& name, const Compiled& c, const must
 }
 
 bool Theme::render(const std::string& layout, const mustache::data& view, std::string& out, Diagnostics& diags) const {
-    auto it = m_layouts.find(layout);
-    if (it == m_layouts.end() || !it->second.tmpl) {
-        diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
-        return false;
-    }
-    return render_cached("layout " + layout, it->second, nullptr, view, out, diags);
+    return render_layout(layout, nullptr, view, out, diags);
 }
 
 bool Theme::render(const std::string& layout, const mustache::data& base, const mustache::data& view, std::string& out,
                    Diagnostics& diags) const {
+    return render_layout(layout, &base, view, out, diags);
+}
+
+bool Theme::render_layout(const std::string& layout, const mustache::data* base, const mustache::data& view,
+                          std::string& out, Diagnostics& diags) const {
     auto it = m_layouts.find(layout);
     if (it == m_layouts.end() || !it->second.tmpl) {
         diags.error({fs::join(fs::join(m_dir, "templates"), layout + ".mustache"), 0, 0}, "layout not found in theme");
         return false;
     }
-    return render_cached("layout " + layout, it->second, &base, view, out, diags);
+    return render_cached("layout " + layout, it->second, base, view, out, diags);
 }
 
 bool Theme::render_partial(const std::string& name, const mustache::data& view, std::string& out,

@@ -22,8 +22,9 @@ public:
     bool has(const std::string& layout) const { return m_layouts.count(layout) > 0; }
     /// Renders a layout into `out`; reports a template error with its file:line:col.
     bool render(const std::string& layout, const mustache::data& view, std::string& out, Diagnostics& diags) const;
-    /// The same with the view on top of `base`: a key the view lacks is looked up in base, as if
-    /// the two were one object. What every page shows alike goes in base once, not into each view.
+    /// The same with the view on top of `base`: a name the view cannot resolve is looked up in base
+    /// (kainjow's context rules: a dotted name resolves wholly in one of them). What every page
+    /// shows alike goes in base once, not into each view.
     bool render(const std::string& layout, const mustache::data& base, const mustache::data& view, std::string& out,
                 Diagnostics& diags) const;
     /// Renders a partial on its own (used for fragments built once, such as the stage navigation).
@@ -51,6 +52,8 @@ private:
                 Compiled& c, Diagnostics& diags);
     SourceLocation locate(const Compiled& c, size_t offset) const;
     void report(const Compiled& c, const std::string& message, Diagnostics& diags) const;
+    bool render_layout(const std::string& layout, const mustache::data* base, const mustache::data& view, std::string& out,
+                       Diagnostics& diags) const;
     bool render_compiled(const Compiled& c, const mustache::data* base, const mustache::data& view, std::string& out,
                          Diagnostics& diags) const;
     bool render_cached(const std::string& name, const Compiled& c, const mustache::data* base, const mustache::data& view, std::string& out,
