@@ -9,8 +9,6 @@
 
 #include <boost/filesystem.hpp>
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace bfs = boost::filesystem;
 
@@ -41,6 +39,27 @@ bool write_all(int fd, const char* data, size_t size) {
     return true;
 }
 
+bool write_pieces(const std::string& path, const std::string_view* pieces, size_t count, std::string& error) {
+    Fd f{::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
+    if (f.fd < 0) {
+        error = "cannot write " + path;
+        return false;
+    }
+    for (const std::string_view* p = pieces; p != pieces + count; ++p) {
+        if (!write_all(f.fd, p->data(), p->size())) {
+            error = "write failed: " + path;
+            return false;
+        }
+    }
+    int fd = f.fd;
+    f.fd = -1;
+    if (::close(fd) != 0) {
+        error = "write failed: " + path;
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
@@ -58,19 +77,21 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
         error = "is a directory";
         return std::nullopt;
     }
-    std::string data;
-    // The size is a hint: a file may grow or shrink while it is read (or be a pipe, size 0).
-    data.resize(S_ISREG(st.st_mode) && st.st_size > 0 ? size_t(st.st_size) : 0);
+    // Read into a buffer of the file's size; past it (a file that grew, or a pipe of size 0) in
+    // pieces, so a whole file costs one buffer and no copy.
+    std::string data(S_ISREG(st.st_mode) && st.st_size > 0 ? size_t(st.st_size) : 0, '\0');
     size_t got = 0;
+    char more[4096];
     for (;;) {
-        if (got == data.size()) data.resize(data.size() + std::max<size_t>(4096, data.size() / 2));
-        ssize_t n = ::read(f.fd, data.data() + got, data.size() - got);
+        bool in_place = got < data.size();
+        ssize_t n = in_place ? ::read(f.fd, data.data() + got, data.size() - got) : ::read(f.fd, more, sizeof more);
         if (n < 0) {
             if (errno == EINTR) continue;
             error = "read error";
             return std::nullopt;
         }
         if (n == 0) break;
+        if (!in_place) data.append(more, size_t(n));
         got += size_t(n);
     }
     data.resize(got);
@@ -78,28 +99,11 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 }
 
 bool write_file(const std::string& path, std::string_view data, std::string& error) {
-    return write_file(path, std::vector<std::string_view>{data}, error);
+    return write_pieces(path, &data, 1, error);
 }
 
 bool write_file(const std::string& path, const std::vector<std::string_view>& pieces, std::string& error) {
-    Fd f{::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)};
-    if (f.fd < 0) {
-        error = "cannot write " + path;
-        return false;
-    }
-    for (auto p : pieces) {
-        if (!write_all(f.fd, p.data(), p.size())) {
-            error = "write failed: " + path;
-            return false;
-        }
-    }
-    int fd = f.fd;
-    f.fd = -1;
-    if (::close(fd) != 0) {
-        error = "write failed: " + path;
-        return false;
-    }
-    return true;
+    return write_pieces(path, pieces.data(), pieces.size(), error);
 }
 
 std::vector<Entry> walk(const std::string& root, std::vector<std::string>& errors) {
