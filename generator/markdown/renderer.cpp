@@ -99,25 +99,14 @@ private:
     bool m_skip_leading_newline = false;
     SlugCounter m_slugs;
 
-    // Where the last location was asked for: md4c reports links in source order, so counting
-    // lines from there (not from the top of the file for each link) keeps a page linear.
-    mutable size_t m_lines_at = 0, m_line_start = 0;
-    mutable int m_line = 1;
+    // md4c reports links in source order: lines are counted on from the last one asked for.
+    mutable LineCursor m_lines{m_in.text};
 
     SourceLocation loc_of(const char* p) const {
         const char* begin = m_in.text.data();
         if (p < begin || p > begin + m_in.text.size()) return {m_in.path, 0, 0};
-        size_t offset = size_t(p - begin);
-        if (offset < m_lines_at) m_lines_at = 0, m_line_start = 0, m_line = 1;
-        for (const char* nl; (nl = static_cast<const char*>(std::memchr(begin + m_lines_at, '\n', offset - m_lines_at)));) {
-            ++m_line;
-            m_lines_at = m_line_start = size_t(nl - begin) + 1;
-        }
-        m_lines_at = offset;
-        int col = 1;
-        for (size_t i = m_line_start; i < offset; ++i)
-            if ((static_cast<unsigned char>(begin[i]) & 0xC0) != 0x80) ++col;
-        return {m_in.path, m_line, col};
+        auto lc = m_lines.at(size_t(p - begin));
+        return {m_in.path, lc.line, lc.col};
     }
 
     /// md4c's attribute text points into the input unless it held escapes or entities;

@@ -136,17 +136,21 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-LineCol line_col_at(std::string_view text, size_t offset) {
-    offset = std::min(offset, text.size());
-    int line = 1;
-    size_t line_start = 0;
-    for (size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') { ++line; line_start = i + 1; }
+LineCol line_col_at(std::string_view text, size_t offset) { return LineCursor(text).at(offset); }
+
+LineCol LineCursor::at(size_t offset) {
+    offset = std::min(offset, m_text.size());
+    if (offset < m_at) m_at = 0, m_line_start = 0, m_line = 1;
+    const char* begin = m_text.data();
+    for (const void* nl; (nl = std::memchr(begin + m_at, '\n', offset - m_at));) {
+        ++m_line;
+        m_at = m_line_start = size_t(static_cast<const char*>(nl) - begin) + 1;
     }
+    m_at = offset;
     int col = 1;
-    for (size_t i = line_start; i < offset; ++i)
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-    return {line, col};
+    for (size_t i = m_line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(begin[i]) & 0xC0) != 0x80) ++col;
+    return {m_line, col};
 }
 
 std::string_view line_at(std::string_view text, int line) {

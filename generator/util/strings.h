@@ -32,6 +32,18 @@ struct LineCol {
     int col;
 };
 LineCol line_col_at(std::string_view text, size_t offset);
+/// line_col_at for many offsets of one text: lines are counted on from the last offset asked
+/// for, so offsets in increasing order cost one pass over the text (an earlier one starts again).
+class LineCursor {
+public:
+    explicit LineCursor(std::string_view text) : m_text(text) {}
+    LineCol at(size_t offset);
+
+private:
+    std::string_view m_text;
+    size_t m_at = 0, m_line_start = 0;  // counted up to m_at; the line there starts at m_line_start
+    int m_line = 1;
+};
 /// The text of 1-based line `line`, without its line end.
 std::string_view line_at(std::string_view text, int line);
 

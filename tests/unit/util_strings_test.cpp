@@ -53,3 +53,16 @@ TEST(Strings, EscapesHtmlOntoTheEnd) {
     html_escape_to(out, "Tom & \"Jerry\" <3");
     EXPECT_EQ(out, "<p>Tom &amp; &quot;Jerry&quot; &lt;3");
 }
+
+TEST(Strings, LineCursorAgreesWithLineColAt) {
+    const std::string text = "one\ntwo £\n\nthree four\nfive";
+    LineCursor cursor(text);
+    // Forwards, repeated, then backwards: the same answers as counting from the top each time.
+    for (size_t offset : {0, 2, 4, 4, 9, 11, 12, 20, 27, 100, 5, 0, 16}) {
+        LineCol want = line_col_at(text, offset), got = cursor.at(offset);
+        EXPECT_EQ(got.line, want.line) << offset;
+        EXPECT_EQ(got.col, want.col) << offset;
+    }
+    EXPECT_EQ(line_col_at(text, 12).line, 4);
+    EXPECT_EQ(line_col_at(text, 16).col, 5);
+}
