@@ -81,12 +81,7 @@ void ViewBuilder::set_presence(mustache::data& page) {
     }
 }
 
-std::string ViewBuilder::mark_token(size_t page) {
-    std::string token(1, '\x1E');  // appended, not operator+: g++ 12 warns falsely (-Wrestrict) on that
-    token += std::to_string(page);
-    token += '\x1F';
-    return token;
-}
+std::string ViewBuilder::mark_token(size_t page) { return "\x1E" + std::to_string(page) + "\x1F"; }
 
 ViewBuilder::ViewBuilder(const ViewInputs& in) : m_in(in) {
     const Config& c = in.config;
@@ -255,20 +250,9 @@ std::string ViewBuilder::report_url(const std::string& title, const std::string&
 }
 
 mdata ViewBuilder::page_view(size_t i, const std::string& step_nav) const {
-    mdata v = common_view();
-    fill_page_view(v, i, step_nav);
-    return v;
-}
-
-mdata ViewBuilder::page_view_own(size_t i, const std::string& step_nav) const {
-    mdata v = obj();
-    fill_page_view(v, i, step_nav);
-    return v;
-}
-
-void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav) const {
     const Page& p = m_in.tree.pages[i];
     const RenderedMarkdown& md = m_in.markdown[i];
+    mdata v = obj();
     mdata page = obj();
     put(page, "title", p.title);
     put(page, "summary", p.summary);
@@ -435,6 +419,7 @@ void ViewBuilder::fill_page_view(mdata& v, size_t i, const std::string& step_nav
         }
         put(v, "groups", std::move(groups));
     }
+    return v;
 }
 
 size_t ViewBuilder::stage_nav_groups(size_t stage_index) const {

@@ -49,9 +49,8 @@ public:
     const mustache::data& site() const { return m_site; }
     const ViewInputs& inputs() const { return m_in; }
     mustache::data base_view(const std::string& title, const std::string& site_path, const std::string& summary) const;
+    /// A page's own keys: render it on top of common() (Theme::render with a base).
     mustache::data page_view(size_t page, const std::string& step_nav) const;
-    /// page_view without what every view has alike (common()): render it on top of common().
-    mustache::data page_view_own(size_t page, const std::string& step_nav) const;
     /// What every view starts from: the site, assets, and every key set to "nothing here".
     const mustache::data& common() const { return m_common; }
     /// The step-by-step navigation with stage `stage_index` open, showing its group `group` of
@@ -83,7 +82,6 @@ public:
 
 private:
     mustache::data common_view() const;
-    void fill_page_view(mustache::data& v, size_t page, const std::string& step_nav) const;
     std::string report_url(const std::string& title, const std::string& site_path, const std::string& source_path) const;
     mustache::data item(size_t page) const;
     mustache::data labels(const std::vector<std::string>& ids, const Labels& names) const;

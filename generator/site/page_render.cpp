@@ -16,7 +16,7 @@ bool build_and_render(const ViewBuilder& views, const Theme& theme, const SiteTo
     html.reserve(views.inputs().markdown[i].html.size() + 16384);
     if (p.id == "glossary" && p.type == PageType::Page)
         return theme.render("glossary", views.glossary_view(views.inputs().markdown[i].html), html, diags);
-    mustache::data view = views.page_view_own(i, nav ? k_nav_marker : std::string());
+    mustache::data view = views.page_view(i, nav ? k_nav_marker : std::string());
     tools.fill_view(i, view);
     return theme.render(views.layout_for(p), views.common(), view, html, diags);
 }

@@ -111,7 +111,7 @@ size_t SiteTools::write_steps(const ContentTree& tree, const ViewBuilder& views,
             v.set("tool_script", pt.script);
             v.set("tool_style", pt.style);
             std::string html;
-            if (!theme.render(layout, v, html, diags)) continue;
+            if (!theme.render(layout, views.common(), v, html, diags)) continue;
             std::string rel = step.site_path.substr(1) + "index.html";
             if (out.write(rel, html, diags)) ++written;
         }
