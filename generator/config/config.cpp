@@ -37,9 +37,8 @@ Labels read_labels(const TomlSource& src, const toml::table& tbl, std::string_vi
     std::vector<std::pair<toml::source_position, std::pair<std::string, std::string>>> items;
     for (auto&& [k, v] : *t) {
         if (!v.is_string()) {
-            std::string msg = "'";  // appended: g++ 12 warns falsely (-Wrestrict) on "'" + std::string
-            msg.append(key).append(".").append(k.str()).append("' must be a string, not ").append(toml_type_name(v.type()));
-            src.error(v.source(), msg);
+            src.error(v.source(), "'" + std::string(key) + "." + std::string(k.str()) + "' must be a string, not " +
+                                      toml_type_name(v.type()));
             continue;
         }
         items.push_back({k.source().begin, {std::string(k.str()), v.as_string()->get()}});

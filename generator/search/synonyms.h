@@ -29,11 +29,7 @@ public:
     /// A hash of the file's text: what pages' analyses depend on (serve keeps them across builds).
     uint64_t fingerprint() const { return m_fingerprint; }
     /// The index term of a group: "~" and its number ('~' never occurs in a word).
-    static std::string group_term(size_t group) {
-        std::string t = std::to_string(group);
-        t.insert(t.begin(), '~');  // not "~" + ...: GCC 12 warns falsely (-Wrestrict) on that
-        return t;
-    }
+    static std::string group_term(size_t group) { return "~" + std::to_string(group); }
 
     /// (group, phrase) of each phrase whose first word is `word`, or nullptr.
     using Starts = std::vector<std::pair<uint32_t, uint32_t>>;
