@@ -1,5 +1,6 @@
 #include "config/toml_check.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "util/strings.h"
@@ -28,7 +29,8 @@ std::optional<toml::table> parse_toml(const TomlSource& src, std::string_view to
     }
 }
 
-void check_keys(const TomlSource& src, const toml::table& tbl, const std::vector<std::string>& allowed) {
+std::vector<std::string> check_keys(const TomlSource& src, const toml::table& tbl, const std::vector<std::string>& allowed) {
+    std::vector<std::string> suggested;
     for (auto&& [k, v] : tbl) {
         std::string key(k.str());
         bool ok = false;
@@ -36,9 +38,13 @@ void check_keys(const TomlSource& src, const toml::table& tbl, const std::vector
             if (a == key) ok = true;
         if (ok) continue;
         std::string msg = "unknown key '" + key + "'";
-        if (auto n = nearest(key, allowed)) msg += " (did you mean '" + *n + "'?)";
+        if (auto n = nearest(key, allowed)) {
+            msg += " (did you mean '" + *n + "'?)";
+            suggested.push_back(*n);
+        }
         src.error(k.source(), msg);
     }
+    return suggested;
 }
 
 const char* toml_type_name(toml::node_type t) {
@@ -62,6 +68,7 @@ void wrong_type(const TomlSource& src, const toml::node& n, std::string_view key
 }
 void missing(const TomlSource& src, std::string_view key, const toml::source_region* where) {
     if (!where) return;
+    if (src.meant && std::find(src.meant->begin(), src.meant->end(), key) != src.meant->end()) return;
     src.error(*where, "missing required key '" + std::string(key) + "'");
 }
 }  // namespace

@@ -16,6 +16,10 @@ struct TomlSource {
     std::string_view text;   // whole file, for source lines
     int line_offset = 0;     // lines before the TOML text starts (front matter)
     Diagnostics* diags = nullptr;
+    // Keys that unknown keys were taken for (what check_keys returned): a required key among them
+    // is not reported missing as well, since "unknown key 'sumary' (did you mean 'summary'?)"
+    // already says what to do.
+    const std::vector<std::string>* meant = nullptr;
 
     SourceLocation at(const toml::source_region& r) const;
     SourceLocation at(const toml::node& n) const { return at(n.source()); }
@@ -26,8 +30,9 @@ struct TomlSource {
 /// Parses TOML text, reporting a syntax error with its position. nullopt on error.
 std::optional<toml::table> parse_toml(const TomlSource& src, std::string_view toml_text);
 
-/// Reports every key of `tbl` that is not in `allowed`, with the nearest allowed key.
-void check_keys(const TomlSource& src, const toml::table& tbl, const std::vector<std::string>& allowed);
+/// Reports every key of `tbl` that is not in `allowed`, with the nearest allowed key. Returns the
+/// allowed keys it suggested.
+std::vector<std::string> check_keys(const TomlSource& src, const toml::table& tbl, const std::vector<std::string>& allowed);
 
 const char* toml_type_name(toml::node_type t);
 

@@ -43,16 +43,15 @@ bool hidden_or_data(const std::string& rel) {
 }
 
 /// One page, with the fields that come from its place in the tree.
-std::optional<Page> load_one(const std::string& display, const std::string& rel, std::string raw, const PageContext& ctx,
-                             const std::vector<std::string_view>& parts, const Config& config, Diagnostics& diags) {
-    auto page = load_page(display, rel, std::move(raw), ctx, config, diags);
-    if (!page) return page;
-    page->id = id_for(rel);
+Page load_one(const std::string& display, const std::string& rel, std::string raw, const PageContext& ctx,
+              const std::vector<std::string_view>& parts, const Config& config, Diagnostics& diags) {
+    Page page = load_page(display, rel, std::move(raw), ctx, config, diags);
+    page.id = id_for(rel);
     size_t slash = rel.rfind('/');
-    page->dir = slash == std::string::npos ? "" : rel.substr(0, slash);
-    page->stage = ctx.in_stage_folder ? std::string(parts[0])
-                                      : (ctx.is_index && !ctx.is_root && page->type == PageType::Stage ? page->id : "");
-    page->url = url_for_id(page->id);
+    page.dir = slash == std::string::npos ? "" : rel.substr(0, slash);
+    page.stage = ctx.in_stage_folder ? std::string(parts[0])
+                                     : (ctx.is_index && !ctx.is_root && page.type == PageType::Stage ? page.id : "");
+    page.url = url_for_id(page.id);
     return page;
 }
 

@@ -51,6 +51,11 @@ struct Page {
     size_t body_offset = 0;  // byte offset of the body in `text`
     std::string_view body() const { return std::string_view(text).substr(body_offset); }
 
+    /// The file has errors, reported as it was loaded. The page stays in the tree with what could
+    /// be read of it, so that links and references to it still resolve and a typo is reported
+    /// once, not again by every page that links here. A build with errors renders nothing.
+    bool invalid = false;
+
     bool in_stage_listing() const {
         return type == PageType::Guidance || type == PageType::Template || type == PageType::Tool;
     }

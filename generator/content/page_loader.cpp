@@ -67,44 +67,54 @@ void check_ids(const TomlSource& src, const std::vector<LocatedString>& values, 
 
 /// load_page with its own diagnostics: whether this page had errors must not depend on the
 /// other pages, which are loaded at the same time on other threads.
-std::optional<Page> load_page_alone(const std::string& display_path, const std::string& rel_path, std::string raw,
-                                    const PageContext& ctx, const Config& config, Diagnostics& diags) {
+Page load_page_alone(const std::string& display_path, const std::string& rel_path, std::string raw,
+                     const PageContext& ctx, const Config& config, Diagnostics& diags) {
     size_t before = diags.error_count();
+    Page p;
+    p.source_path = display_path;
+    p.rel_path = rel_path;
+    // The type its place gives it, until its front matter says otherwise.
+    p.type = ctx.is_root ? PageType::Home
+             : ctx.is_index ? PageType::Stage
+             : ctx.in_stage_folder ? PageType::Guidance
+                                   : PageType::Page;
+    // A file that cannot be read as a page at all stays in the tree as its place alone, no text.
+    auto unreadable = [&] {
+        p.invalid = true;
+        p.text.clear();
+        p.body_offset = 0;
+        return std::move(p);
+    };
     if (auto bad = find_invalid_utf8(raw)) {
         auto lc = line_col_at(raw, *bad);
         diags.error({display_path, lc.line, lc.col}, "file is not valid UTF-8 (bad byte at offset " +
                                                          std::to_string(*bad) + ")");
-        return std::nullopt;
+        return unreadable();
     }
-    Page p;
     p.text = normalise_newlines(raw);
-    p.source_path = display_path;
-    p.rel_path = rel_path;
     auto split = split_front_matter(p.text);
     if (!split.ok) {
         diags.error({display_path, split.error_line, split.error_col}, split.error, p.text);
-        return std::nullopt;
+        return unreadable();
     }
     p.body_offset = size_t(split.body.data() - p.text.data());
     if (split.body.empty()) p.body_offset = p.text.size();
 
     TomlSource src{display_path, p.text, split.toml_line_offset, &diags};
     auto parsed = parse_toml(src, split.toml);
-    if (!parsed) return std::nullopt;
+    if (!parsed) return unreadable();
     const toml::table& fm = *parsed;
     toml::source_region top;  // missing keys are reported at the opening +++
     top.begin = {0, 1};  // the TOML starts on line 2: line 0 of it is the opening +++
     top.end = {0, 4};
     TomlSource top_src{display_path, p.text, 0, &diags};
 
-    check_keys(src, fm, k_keys);
+    // A misspelt required key is reported once, as unknown with its right name, not as missing too.
+    const std::vector<std::string> meant = check_keys(src, fm, k_keys);
+    src.meant = &meant;
+    top_src.meant = &meant;
 
     // Type first: it decides which keys are required.
-    PageType def = ctx.is_root ? PageType::Home
-                   : ctx.is_index ? PageType::Stage
-                   : ctx.in_stage_folder ? PageType::Guidance
-                                         : PageType::Page;
-    p.type = def;
     if (auto t = get_string(src, fm, "type")) {
         auto pt = parse_type(*t);
         const toml::node* n = fm.get("type");
@@ -155,7 +165,7 @@ std::optional<Page> load_page_alone(const std::string& display_path, const std::
     if (auto a = get_string_array(src, fm, "audiences")) {
         check_ids(src, *a, config.audiences, "audience", p.audiences);
         if (a->empty() && stage_item) src.error(fm.get("audiences")->source(), "'audiences' must name at least one audience");
-    } else if (stage_item && !fm.get("audiences")) {
+    } else if (stage_item && !fm.get("audiences") && std::find(meant.begin(), meant.end(), "audiences") == meant.end()) {
         top_src.error(top, "missing required key 'audiences'");
     }
 
@@ -208,13 +218,13 @@ std::optional<Page> load_page_alone(const std::string& display_path, const std::
         else src.error(n->source(), std::string("'extra' must be a table, not ") + toml_type_name(n->type()));
     }
 
-    if (diags.error_count() > before) return std::nullopt;
+    p.invalid = diags.error_count() > before;
     return p;
 }
 
 }  // namespace
 
-std::optional<Page> load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
+Page load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
                               const PageContext& ctx, const Config& config, Diagnostics& diags) {
     Diagnostics local;
     auto page = load_page_alone(display_path, rel_path, std::move(raw), ctx, config, local);

@@ -1,6 +1,5 @@
 #pragma once
 // One Markdown file -> Page: split front matter, parse it, validate it against the schema.
-#include <optional>
 #include <string>
 
 #include "config/config.h"
@@ -16,8 +15,9 @@ struct PageContext {
 };
 
 /// Parses one page. `display_path` is used in messages; `rel_path` is relative to content/.
-/// Returns nullopt when the page cannot be used; every problem is reported to `diags`.
-std::optional<Page> load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
+/// Every problem is reported to `diags`, and a page with problems is marked `invalid`: it has
+/// what could be read of it (nothing but its place when its front matter cannot be parsed).
+Page load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
                               const PageContext& ctx, const Config& config, Diagnostics& diags);
 
 }  // namespace tk

@@ -35,6 +35,10 @@ TEST(ContentCheckCli, ReportsEveryFindingSortedWithASummary) {
               dir + "broken.md:1:1: [front-matter] missing required key 'summary'\n"
               "  +++\n"
               "  ^\n"
+              // A page whose front matter has errors is still checked: every problem at once.
+              + dir + "broken.md:1:1: [sources-required] a guidance page needs at least one source: list the law or guidance it rests on in 'sources'\n"
+              "  +++\n"
+              "  ^\n"
               + dir + "plan.md:1:1: [sources-required] a guidance page needs at least one source: list the law or guidance it rests on in 'sources'\n"
               "  +++\n"
               "  ^\n"
@@ -53,6 +57,6 @@ TEST(ContentCheckCli, ReportsEveryFindingSortedWithASummary) {
               + dir + "plan.md:17:34: [words-to-avoid] 'deliver' is on the GOV.UK list of words to avoid: say what it means in plain words\n"
               "  Run `toolkit check --content` to deliver nothing by mistake.\n"
               "                                   ^\n"
-              "Content check: 7 findings in 4 files\n");
+              "Content check: 8 findings in 4 files\n");
 }
 

@@ -26,11 +26,10 @@ inline Page make_page(const std::string& text, bool stage_item = true) {
     auto config = parse_config("config.toml", "title = \"Test\"\n", diags);
     PageContext ctx;
     ctx.in_stage_folder = stage_item;
-    auto page = load_page("content/strategy/x.md", "strategy/x.md", text, ctx, *config, diags);
-    EXPECT_TRUE(page.has_value()) << diags.format_all();
-    if (!page) return Page{};
-    page->id = "strategy/x";
-    return *page;
+    Page page = load_page("content/strategy/x.md", "strategy/x.md", text, ctx, *config, diags);
+    EXPECT_FALSE(page.invalid) << diags.format_all();
+    page.id = "strategy/x";
+    return page;
 }
 
 inline ContentRules make_rules(int max_words = 10) {

@@ -56,18 +56,55 @@ const char* k_valid =
 
 TEST(PageLoader, AcceptsAValidGuidancePage) {
     Diagnostics d;
-    auto p = load_page("a.md", "strategy/a.md", k_valid, {true, false, false}, test_config(), d);
-    ASSERT_TRUE(p);
+    Page p = load_page("a.md", "strategy/a.md", k_valid, {true, false, false}, test_config(), d);
+    EXPECT_FALSE(p.invalid);
     EXPECT_EQ(d.error_count(), 0u);
-    EXPECT_EQ(p->type, PageType::Guidance);
-    EXPECT_EQ(p->title, "A");
-    EXPECT_EQ(p->body(), "Body\n");
+    EXPECT_EQ(p.type, PageType::Guidance);
+    EXPECT_EQ(p.title, "A");
+    EXPECT_EQ(p.body(), "Body\n");
 }
 
 TEST(PageLoader, UnknownKeyWithSuggestion) {
     EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nsumary = \"S\"\naudiences = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
-              "a.md:1:1: error: missing required key 'summary'\n"
               "a.md:3:1: error: unknown key 'sumary' (did you mean 'summary'?)\n");
+}
+
+TEST(PageLoader, AMisspeltKeyHidesOnlyTheMissingKeyItWasTakenFor) {
+    EXPECT_EQ(load_errors("+++\ntitel = \"A\"\naudiences = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
+              "a.md:1:1: error: missing required key 'summary'\n"
+              "a.md:2:1: error: unknown key 'titel' (did you mean 'title'?)\n");
+    // An unknown key too far from every key suggests none, and hides nothing.
+    EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nabstract = \"S\"\naudiences = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
+              "a.md:1:1: error: missing required key 'summary'\n"
+              "a.md:3:1: error: unknown key 'abstract'\n");
+    EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nsummary = \"S\"\naudience = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
+              "a.md:4:1: error: unknown key 'audience' (did you mean 'audiences'?)\n");
+}
+
+TEST(PageLoader, KeepsAPageWithErrorsWithWhatCouldBeRead) {
+    Diagnostics d;
+    Page p = load_page("a.md", "strategy/a.md",
+                       "+++\ntitle = \"A\"\nsumary = \"S\"\naudiences = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\nBody\n",
+                       {true, false, false}, test_config(), d);
+    EXPECT_EQ(d.error_count(), 1u);
+    EXPECT_TRUE(p.invalid);
+    EXPECT_EQ(p.title, "A");
+    EXPECT_EQ(p.type, PageType::Guidance);
+    EXPECT_EQ(p.audiences, std::vector<std::string>{"digital"});
+    EXPECT_EQ(p.body(), "Body\n");
+}
+
+TEST(PageLoader, KeepsOnlyThePlaceOfAPageThatCannotBeParsed) {
+    for (const char* text : {"+++\ntitle = \"A\n+++\nBody\n", "+++\ntitle = \"A\"\nBody\n", "", "+++\ntitle = \"\xff\"\n+++\n"}) {
+        Diagnostics d;
+        Page p = load_page("a.md", "strategy/_index.md", text, {false, true, false}, test_config(), d);
+        EXPECT_EQ(d.error_count(), 1u) << text;
+        EXPECT_TRUE(p.invalid) << text;
+        EXPECT_EQ(p.type, PageType::Stage) << text;  // what an _index.md in a top folder is
+        EXPECT_EQ(p.title, "") << text;
+        EXPECT_EQ(p.body(), "") << text;
+        EXPECT_EQ(p.rel_path, "strategy/_index.md");
+    }
 }
 
 TEST(PageLoader, WrongTypes) {
@@ -106,12 +143,12 @@ TEST(PageLoader, SourcesMustBeTables) {
 
 TEST(PageLoader, AcceptsBomAndCrlf) {
     Diagnostics d;
-    auto p = load_page("a.md", "strategy/a.md",
+    Page p = load_page("a.md", "strategy/a.md",
                        "\xEF\xBB\xBF+++\r\ntitle = \"A\"\r\nsummary = \"S\"\r\naudiences = [\"digital\"]\r\n"
                        "last_reviewed = 2026-11-01\r\n+++\r\nBody\r\n",
                        {true, false, false}, test_config(), d);
-    ASSERT_TRUE(p) << d.format_all();
-    EXPECT_EQ(p->body(), "Body\n");
+    EXPECT_FALSE(p.invalid) << d.format_all();
+    EXPECT_EQ(p.body(), "Body\n");
 }
 
 TEST(PageLoader, RejectsInvalidUtf8) {

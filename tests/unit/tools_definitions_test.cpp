@@ -153,14 +153,14 @@ TEST(ToolDefinitions, UnknownToolNameOnAPage) {
         "audiences = [\"procurement\"]\nlast_reviewed = 2026-11-20\n+++\nBody.\n";
     PageContext ctx;
     ctx.in_stage_folder = true;
-    auto page = load_page("content/execution/route-finder.md", "execution/route-finder.md", raw, ctx, config, diags);
-    ASSERT_TRUE(page) << diags.format_all();
-    page->type = PageType::Tool;
+    Page page = load_page("content/execution/route-finder.md", "execution/route-finder.md", raw, ctx, config, diags);
+    ASSERT_FALSE(page.invalid) << diags.format_all();
+    page.type = PageType::Tool;
     ToolSet tools;
     tools.tools.push_back(*parse(std::string(k_tree_head) + question("value", {{"Above", "open"}}) + outcome("open"),
                                  "content/_data/tools/route-finder.toml")
                                .tool);
-    check_tool_pages({*page}, tools, diags);
+    check_tool_pages({page}, tools, diags);
     // The definition the page meant is then unused, which is worth a warning of its own.
     EXPECT_EQ(diags.format_all(),
               "content/_data/tools/route-finder.toml: warning: tool 'route-finder' is not used by any page (a page "
