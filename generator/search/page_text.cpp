@@ -100,24 +100,24 @@ std::string attribute(std::string_view tag, std::string_view attr) {
 std::vector<TextSection> page_sections(std::string_view html) {
     std::vector<TextSection> out(1);
     std::string* target = &out.back().text;  // the heading while inside one, else the section text
-    std::string raw;                         // text since the last tag, before whitespace collapsing
+    std::string entity;                      // one decoded entity
     std::string skip_until;                  // end tag that ends a skipped element
-    auto flush = [&] {
-        if (skip_until.empty()) append_text(*target, raw);
-        raw.clear();
-    };
+    // Text goes straight into the target, its whitespace collapsed as it goes (append_text looks
+    // at what the target ends with), unless it is inside a skipped element.
     size_t i = 0;
     while (i < html.size()) {
         char c = html[i];
         if (c == '&') {
-            i = decode_entity(html, i, raw);
+            entity.clear();
+            i = decode_entity(html, i, entity);
+            if (skip_until.empty()) append_text(*target, entity);
             continue;
         }
         if (c != '<') {
             // Not find_first_of, which calls memchr on "<&" for every character of the page.
             size_t next = i + 1;
             while (next < html.size() && html[next] != '<' && html[next] != '&') ++next;
-            raw.append(html.substr(i, next - i));
+            if (skip_until.empty()) append_text(*target, html.substr(i, next - i));
             i = next;
             continue;
         }
@@ -132,7 +132,6 @@ std::vector<TextSection> page_sections(std::string_view html) {
                body[name_end] != '\n')
             ++name_end;
         std::string_view name = body.substr(0, name_end);
-        flush();
         if (!skip_until.empty()) {
             if (closing && name == skip_until) skip_until.clear();
             continue;
@@ -163,7 +162,6 @@ std::vector<TextSection> page_sections(std::string_view html) {
         for (const char* t : k_inline) inline_tag = inline_tag || name == t;
         if (!inline_tag && !target->empty() && target->back() != ' ') *target += ' ';
     }
-    flush();
     for (auto& s : out) {
         s.heading = std::string(trim(s.heading));
         s.text = std::string(trim(s.text));

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <map>
+#include <functional>
 #include <future>
+#include <iterator>
+#include <map>
 #include <latch>
 #include <mutex>
 #include <unordered_set>
@@ -357,7 +359,35 @@ BuildResult Site::build(Diagnostics& diags) {
     std::atomic<size_t> written{0};
     std::string home_html;
     PageHtmlCache* page_cache = m_cache ? &m_cache->pages_html : nullptr;
-    parallel_for(tree.pages.size(), [&](size_t i) {
+    // 6. The generated pages besides (listings, the search page's list of every page, tool steps...)
+    // are made in the same loop, first, since each is one long job: the pages then fill both
+    // cores around them.
+    ExtraOutputs extras{m_config, tree, views, theme, out, diags, page_cache};
+    const std::function<size_t()> extra_jobs[] = {
+        [&] { return extras.search_page(); },
+        [&] { return extras.listings(); },
+        [&] {
+            return tools.write_steps(tree, views, theme, out, [&](size_t page) {
+                const StageNav* nav = nav_of(page);
+                return nav ? nav->for_page(page) : std::string();
+            }, diags);
+        },
+        [&] { return extras.whats_new(history); },
+        [&] { return tree.find("glossary") ? size_t(0) : extras.glossary(); },
+        [&] { return extras.not_found(); },
+        [&] { return extras.redirects(alias_owner); },
+        [&] {
+            extras.robots();
+            return size_t(0);
+        },
+    };
+    const size_t extra_count = std::size(extra_jobs);
+    parallel_for(extra_count + tree.pages.size(), [&](size_t k) {
+        if (k < extra_count) {
+            written += extra_jobs[k]();
+            return;
+        }
+        size_t i = k - extra_count;
         const Page& p = tree.pages[i];
         auto html = make_page(views, theme, tools, i, nav_of(i), page_cache, diags);
         if (!html) return;
@@ -366,22 +396,8 @@ BuildResult Site::build(Diagnostics& diags) {
     });
     timer.done("render pages");
     report_orphans(tree, graph, m_config.base, home_html, diags);
-
-    // 6. Generated pages and files.
-    ExtraOutputs extras{m_config, tree, views, theme, out, diags, page_cache};
-    written += extras.listings();
-    if (!tree.find("glossary")) written += extras.glossary();
-    written += extras.search_page();
-    written += extras.not_found();
-    written += extras.redirects(alias_owner);
-    written += tools.write_steps(tree, views, theme, out, [&](size_t page) {
-        const StageNav* nav = nav_of(page);
-        return nav ? nav->for_page(page) : std::string();
-    }, diags);
-    written += extras.whats_new(history);
-    extras.sitemap();
-    extras.robots();
-    timer.done("write extras");
+    extras.sitemap();  // last: it lists the generated pages that were written
+    timer.done("write sitemap");
 
     // 7. Static files: page-bundle files beside their pages, theme assets fingerprinted.
     parallel_for(tree.files.size(), [&](size_t i) { out.copy(tree.files[i].source, tree.files[i].rel, diags); });
