@@ -41,6 +41,8 @@ std::vector<std::string> check_keys(const TomlSource& src, const toml::table& tb
         if (auto n = nearest(key, allowed)) {
             msg += " (did you mean '" + *n + "'?)";
             suggested.push_back(*n);
+        } else {
+            msg += " (expected " + quoted_list(allowed) + ")";
         }
         src.error(k.source(), msg);
     }

@@ -41,15 +41,6 @@ std::vector<std::string> ids_of(const Labels& labels) {
     return out;
 }
 
-std::string quoted_list(const std::vector<std::string>& items) {
-    std::string out;
-    for (size_t i = 0; i < items.size(); ++i) {
-        if (i) out += i + 1 == items.size() ? " or " : ", ";
-        out += "'" + items[i] + "'";
-    }
-    return out;
-}
-
 void check_ids(const TomlSource& src, const std::vector<LocatedString>& values, const Labels& allowed,
                const char* what, std::vector<std::string>& out) {
     auto ids = ids_of(allowed);

@@ -51,6 +51,8 @@ std::string_view line_at(std::string_view text, int line);
 size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate nearest to `word` if it is near enough to be a plausible typo.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+/// "'a', 'b' or 'c'": the choices an error message offers.
+std::string quoted_list(const std::vector<std::string>& items);
 
 /// Replaces CRLF by LF and drops a leading byte-order mark.
 std::string normalise_newlines(std::string_view s);

@@ -76,7 +76,9 @@ TEST(PageLoader, AMisspeltKeyHidesOnlyTheMissingKeyItWasTakenFor) {
     // An unknown key too far from every key suggests none, and hides nothing.
     EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nabstract = \"S\"\naudiences = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
               "a.md:1:1: error: missing required key 'summary'\n"
-              "a.md:3:1: error: unknown key 'abstract'\n");
+              "a.md:3:1: error: unknown key 'abstract' (expected 'title', 'summary', 'type', 'weight', 'audiences', "
+              "'who', 'related', 'last_reviewed', 'review_by', 'owner', 'draft', 'aliases', 'sources', 'tool' or "
+              "'extra')\n");
     EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nsummary = \"S\"\naudience = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
               "a.md:4:1: error: unknown key 'audience' (did you mean 'audiences'?)\n");
 }

@@ -66,3 +66,10 @@ TEST(Strings, LineCursorAgreesWithLineColAt) {
     EXPECT_EQ(line_col_at(text, 12).line, 4);
     EXPECT_EQ(line_col_at(text, 16).col, 5);
 }
+
+TEST(Strings, QuotedListJoinsTheLastWithOr) {
+    EXPECT_EQ(quoted_list({}), "");
+    EXPECT_EQ(quoted_list({"a"}), "'a'");
+    EXPECT_EQ(quoted_list({"a", "b"}), "'a' or 'b'");
+    EXPECT_EQ(quoted_list({"a", "b", "c"}), "'a', 'b' or 'c'");
+}
