@@ -97,3 +97,24 @@ TEST_F(ThemeRender, NamesMissingEverywhereRenderEmptyAndDotsMatchKainjow) {
     mustache::mustache own(text);
     EXPECT_EQ(own.render(m_base), layered);
 }
+
+TEST_F(ThemeRender, EscapesValuesAsKainjowDoes) {
+    // The theme's own escape function (faster) must give what kainjow's default one gives.
+    const std::string text = "<p title=\"{{v}}\">{{v}}</p>{{{v}}}{{#list}}{{.}}{{/list}}";
+    write_text(m_dir / "templates/escape.mustache", text);
+    Theme theme;
+    ASSERT_TRUE(theme.load(m_dir.path(), m_diags)) << m_diags.format_all();
+    for (const std::string v : {"", "plain", "&", "'", "Tom & Jerry's <b>\"bold\"</b> £5 > €4", "<<>>&&\"\"''x",
+                                "trailing &", "é'ü\"ß"}) {
+        mdata list(mdata::type::list);
+        list.push_back(mdata(v));
+        mdata data = object({{"v", mdata(v)}, {"list", list}});
+        std::string out;
+        ASSERT_TRUE(theme.render("escape", data, out, m_diags)) << m_diags.format_all();
+        mustache::mustache own(text);
+        EXPECT_EQ(out, own.render(data)) << v;
+    }
+    std::string out;
+    ASSERT_TRUE(theme.render("escape", object({{"v", mdata("a'b\"c<d>e&f")}}), out, m_diags));
+    EXPECT_EQ(out, "<p title=\"a&apos;b&quot;c&lt;d&gt;e&amp;f\">a&apos;b&quot;c&lt;d&gt;e&amp;f</p>a'b\"c<d>e&f");
+}
