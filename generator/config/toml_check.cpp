@@ -69,11 +69,14 @@ void wrong_type(const TomlSource& src, const toml::node& n, std::string_view key
     src.error(n.source(), "'" + std::string(key) + "' must be " + want + ", not " + toml_type_name(n.type()));
 }
 void missing(const TomlSource& src, std::string_view key, const toml::source_region* where) {
-    if (!where) return;
-    if (src.meant && std::find(src.meant->begin(), src.meant->end(), key) != src.meant->end()) return;
-    src.error(*where, "missing required key '" + std::string(key) + "'");
+    if (where) report_missing(src, key, *where);
 }
 }  // namespace
+
+void report_missing(const TomlSource& src, std::string_view key, const toml::source_region& where) {
+    if (src.meant && std::find(src.meant->begin(), src.meant->end(), key) != src.meant->end()) return;
+    src.error(where, "missing required key '" + std::string(key) + "'");
+}
 
 std::optional<std::string> get_string(const TomlSource& src, const toml::table& tbl, std::string_view key,
                                       bool required, const toml::source_region* where) {

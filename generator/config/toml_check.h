@@ -34,6 +34,10 @@ std::optional<toml::table> parse_toml(const TomlSource& src, std::string_view to
 /// allowed keys it suggested.
 std::vector<std::string> check_keys(const TomlSource& src, const toml::table& tbl, const std::vector<std::string>& allowed);
 
+/// Reports required key `key` as missing, at `where`, unless an unknown key was taken for it
+/// (`src.meant`). The get_* functions below call it for their `required` keys.
+void report_missing(const TomlSource& src, std::string_view key, const toml::source_region& where);
+
 const char* toml_type_name(toml::node_type t);
 
 /// Typed getters: report a wrong type at the value; report a missing key at `where` if required.

@@ -98,12 +98,10 @@ Page load_page_alone(const std::string& display_path, const std::string& rel_pat
     toml::source_region top;  // missing keys are reported at the opening +++
     top.begin = {0, 1};  // the TOML starts on line 2: line 0 of it is the opening +++
     top.end = {0, 4};
-    TomlSource top_src{display_path, p.text, 0, &diags};
 
     // A misspelt required key is reported once, as unknown with its right name, not as missing too.
     const std::vector<std::string> meant = check_keys(src, fm, k_keys);
     src.meant = &meant;
-    top_src.meant = &meant;
 
     // Type first: it decides which keys are required.
     if (auto t = get_string(src, fm, "type")) {
@@ -156,8 +154,8 @@ Page load_page_alone(const std::string& display_path, const std::string& rel_pat
     if (auto a = get_string_array(src, fm, "audiences")) {
         check_ids(src, *a, config.audiences, "audience", p.audiences);
         if (a->empty() && stage_item) src.error(fm.get("audiences")->source(), "'audiences' must name at least one audience");
-    } else if (stage_item && !fm.get("audiences") && std::find(meant.begin(), meant.end(), "audiences") == meant.end()) {
-        top_src.error(top, "missing required key 'audiences'");
+    } else if (stage_item && !fm.get("audiences")) {
+        report_missing(src, "audiences", top);
     }
 
     if (const auto* who = get_table(src, fm, "who")) {
@@ -216,7 +214,7 @@ Page load_page_alone(const std::string& display_path, const std::string& rel_pat
 }  // namespace
 
 Page load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
-                              const PageContext& ctx, const Config& config, Diagnostics& diags) {
+               const PageContext& ctx, const Config& config, Diagnostics& diags) {
     Diagnostics local;
     auto page = load_page_alone(display_path, rel_path, std::move(raw), ctx, config, local);
     diags.merge(local);

@@ -18,6 +18,6 @@ struct PageContext {
 /// Every problem is reported to `diags`, and a page with problems is marked `invalid`: it has
 /// what could be read of it (nothing but its place when its front matter cannot be parsed).
 Page load_page(const std::string& display_path, const std::string& rel_path, std::string raw,
-                              const PageContext& ctx, const Config& config, Diagnostics& diags);
+               const PageContext& ctx, const Config& config, Diagnostics& diags);
 
 }  // namespace tk

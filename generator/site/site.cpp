@@ -6,8 +6,8 @@
 #include <functional>
 #include <future>
 #include <iterator>
-#include <map>
 #include <latch>
+#include <map>
 #include <mutex>
 #include <unordered_set>
 

@@ -55,22 +55,7 @@ namespace {
 std::string escape_html(const std::string& s) {
     std::string out;
     out.reserve(s.size() + 16);
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-        std::string_view rep;
-        switch (s[i]) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\'': rep = "&apos;"; break;
-            default: continue;
-        }
-        out.append(s, run, i - run);
-        out.append(rep);
-        run = i + 1;
-    }
-    out.append(s, run, std::string::npos);
+    html_escape_to(out, s, /*apostrophe=*/true);
     return out;
 }
 

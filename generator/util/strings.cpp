@@ -7,7 +7,7 @@
 
 namespace tk {
 
-void html_escape_to(std::string& out, std::string_view s) {
+void html_escape_to(std::string& out, std::string_view s, bool apostrophe) {
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const char* rep;
@@ -16,6 +16,10 @@ void html_escape_to(std::string& out, std::string_view s) {
             case '<': rep = "&lt;"; break;
             case '>': rep = "&gt;"; break;
             case '"': rep = "&quot;"; break;
+            case '\'':
+                if (!apostrophe) continue;
+                rep = "&apos;";
+                break;
             default: continue;
         }
         out.append(s.data() + run, i - run);

@@ -8,8 +8,8 @@
 namespace tk {
 
 std::string html_escape(std::string_view s);
-/// html_escape(s) appended to `out`.
-void html_escape_to(std::string& out, std::string_view s);
+/// html_escape(s) appended to `out`; with `apostrophe`, ' too (as &apos;, as kainjow escapes).
+void html_escape_to(std::string& out, std::string_view s, bool apostrophe = false);
 /// Escapes for a double-quoted attribute value.
 std::string attr_escape(std::string_view s);
 std::string xml_escape(std::string_view s);

@@ -83,6 +83,13 @@ TEST(PageLoader, AMisspeltKeyHidesOnlyTheMissingKeyItWasTakenFor) {
               "a.md:4:1: error: unknown key 'audience' (did you mean 'audiences'?)\n");
 }
 
+TEST(PageLoader, MissingAudiencesIsReportedAtTheOpeningLikeEveryMissingKey) {
+    EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nsummary = \"S\"\nlast_reviewed = 2026-11-01\n+++\n"),
+              "a.md:1:1: error: missing required key 'audiences'\n");
+    EXPECT_EQ(load_errors("+++\ntitle = \"A\"\nsummary = \"S\"\naudience = [\"digital\"]\nlast_reviewed = 2026-11-01\n+++\n"),
+              "a.md:4:1: error: unknown key 'audience' (did you mean 'audiences'?)\n");
+}
+
 TEST(PageLoader, KeepsAPageWithErrorsWithWhatCouldBeRead) {
     Diagnostics d;
     Page p = load_page("a.md", "strategy/a.md",

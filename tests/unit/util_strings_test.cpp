@@ -73,3 +73,12 @@ TEST(Strings, QuotedListJoinsTheLastWithOr) {
     EXPECT_EQ(quoted_list({"a", "b"}), "'a' or 'b'");
     EXPECT_EQ(quoted_list({"a", "b", "c"}), "'a', 'b' or 'c'");
 }
+
+TEST(Strings, EscapesApostrophesOnlyWhenAsked) {
+    std::string out = "x";
+    html_escape_to(out, "it's <b>");
+    EXPECT_EQ(out, "xit's &lt;b&gt;");
+    out.clear();
+    html_escape_to(out, "it's \"&\"", /*apostrophe=*/true);
+    EXPECT_EQ(out, "it&apos;s &quot;&amp;&quot;");
+}
